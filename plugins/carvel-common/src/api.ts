@@ -1,0 +1,86 @@
+/** Response shapes of the `carvel` backend plugin (see the public contract). */
+
+export type ClusterSyncState = 'synced' | 'syncing' | 'error';
+
+export type ClusterErrorType =
+  | 'unreachable'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'crd-missing'
+  | 'timeout'
+  | 'unknown';
+
+export interface ClusterError {
+  type: ClusterErrorType;
+  message: string;
+  /** ISO-8601 time since when the cluster has been in this error. */
+  since?: string;
+  /** Which resource the error is about, e.g. `packageinstalls`. */
+  resource?: string;
+}
+
+export interface ClusterSummary {
+  name: string;
+  state: ClusterSyncState;
+  lastSyncedAt?: string;
+  error?: string;
+}
+
+export interface ClusterListResponse {
+  items: ClusterSummary[];
+}
+
+/** Derived state of a PackageInstall or App (one model for backend and frontend). */
+export type CarvelStatus =
+  | 'succeeded'
+  | 'reconciling'
+  | 'failed'
+  | 'deleting'
+  | 'delete-failed'
+  | 'paused'
+  | 'canceled'
+  | 'unknown';
+
+export interface PackageVersions {
+  packageName: string;
+  versions: string[];
+}
+
+export interface PackageInstallState {
+  namespace: string;
+  name: string;
+  packageName: string;
+  constraints?: string;
+  version?: string;
+  lastAttemptedVersion?: string;
+  status: CarvelStatus;
+  description?: string;
+  message?: string;
+  /** Newest version of the package present on the cluster. */
+  latestVersion?: string;
+  updatedAt?: string;
+}
+
+export interface AppState {
+  namespace: string;
+  name: string;
+  status: CarvelStatus;
+  description?: string;
+  message?: string;
+  updatedAt?: string;
+}
+
+export interface ClusterCarvelState {
+  name: string;
+  state: 'ok' | 'error';
+  error?: ClusterError;
+  packages: PackageVersions[];
+  packageInstalls: PackageInstallState[];
+  apps: AppState[];
+}
+
+export interface EntityCarvelStatus {
+  entityRef: string;
+  packageNames: string[];
+  clusters: ClusterCarvelState[];
+}
