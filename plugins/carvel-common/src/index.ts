@@ -1,0 +1,6 @@
+export * from './types';
+export * from './api';
+export * from './constants';
+export * from './names';
+export * from './permissions';
+export * from './render';

@@ -1,0 +1,5 @@
+export {
+  ALWAYS_QUOTED_KEYS,
+  renderManifests,
+  renderValuesDocument,
+} from './renderManifests';

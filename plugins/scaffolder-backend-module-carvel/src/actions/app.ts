@@ -1,0 +1,173 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  checkDnsLabel,
+  checkDnsSubdomain,
+  checkPackageRefName,
+  renderManifests,
+} from '@carvel-gitops/plugin-carvel-common';
+import { checkClusterList } from '../gitops/clusters';
+import { InputProblems } from '../gitops/InputProblems';
+import { checkRelativeFolder, gitopsLayout } from '../gitops/layout';
+import { buildGitOpsAppManifest } from '../gitops/manifests';
+import { writeFilesAtomically } from '../gitops/writeFilesAtomically';
+import { examples } from './app.examples';
+
+export const APP_ACTION_ID = 'carvel:gitops:app';
+export const DEFAULT_KUBECONFIG_SECRET_KEY = 'value.yaml';
+
+interface AppClusterInput {
+  name: string;
+  namespace: string;
+  kubeconfigSecretName?: string;
+  kubeconfigSecretKey?: string;
+}
+
+const GIT_URL = /^(https?:\/\/|ssh:\/\/|git@[^\s:]+:|file:\/\/)\S+$/;
+const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** The App's name on the build cluster: unique per package and run cluster. */
+export function gitopsAppName(packageName: string, cluster: string): string {
+  return `${packageName.replace(/\./g, '-')}-${cluster}`;
+}
+
+function checkRef(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.trim() === '' || /\s/.test(value)) {
+    return `ref must be a git ref such as 'origin/main', a tag or a commit SHA`;
+  }
+  return undefined;
+}
+
+export function createCarvelAppAction() {
+  return createTemplateAction({
+    id: APP_ACTION_ID,
+    description:
+      'Writes one Carvel App per run cluster (<path>/apps/<cluster>.yaml) for the build cluster: it fetches ' +
+      '<path>/packages and <path>/<cluster> from the GitOps repository, templates them with ytt and deploys them ' +
+      'with kapp to the run cluster through a kubeconfig Secret. allowEmpty adds ' +
+      "kapp's --dangerous-allow-empty-list-of-resources=true: then an empty render DELETES everything the App deployed, so it is off by default.",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        packageName: z => z.string().describe("The Package refName, e.g. 'app.default.tap'"),
+        path: z =>
+          z.string().optional().describe('Folder of the package in the GitOps repository; default: packageName'),
+        namespace: z => z.string().describe('Namespace on the build cluster the Apps live in'),
+        repoUrl: z => z.string().describe('Git URL of the GitOps repository the Apps fetch from'),
+        ref: z =>
+          z.string().optional().describe("Git ref to fetch; default: 'origin/main'"),
+        gitSecretName: z =>
+          z
+            .string()
+            .optional()
+            .describe('Secret on the build cluster with git credentials, for private repositories'),
+        clusters: z =>
+          z
+            .array(
+              z.object({
+                name: z.string().describe('Run cluster name'),
+                namespace: z.string().describe('Destination namespace on the run cluster'),
+                kubeconfigSecretName: z
+                  .string()
+                  .optional()
+                  .describe('Secret on the build cluster with the kubeconfig; default: <name>-kubeconfig'),
+                kubeconfigSecretKey: z
+                  .string()
+                  .optional()
+                  .describe(
+                    "Key of the kubeconfig in that Secret; default 'value.yaml', as created by kubectl create secret generic <name>-kubeconfig --from-file=value.yaml=<kubeconfig>",
+                  ),
+              }),
+            )
+            .describe('The run clusters to deploy to'),
+        syncPeriod: z =>
+          z.string().optional().describe("How often the Apps re-sync, e.g. '30s' (kapp-controller's default)"),
+        allowEmpty: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              "Pass --dangerous-allow-empty-list-of-resources=true to kapp. Dangerous: an empty render then deletes everything the App deployed. Default false",
+            ),
+      },
+      output: {
+        files: z => z.array(z.string()).describe('Workspace-relative paths written'),
+        appNames: z => z.array(z.string()).describe('Names of the Apps written'),
+      },
+    },
+    async handler(ctx) {
+      const input = ctx.input;
+      const problems = new InputProblems();
+      problems.add(checkPackageRefName(input.packageName));
+      const path = input.path ?? input.packageName;
+      problems.add(checkRelativeFolder(path, 'path'));
+      problems.add(checkDnsLabel(input.namespace, 'namespace'));
+      if (typeof input.repoUrl !== 'string' || !GIT_URL.test(input.repoUrl)) {
+        problems.add(
+          `repoUrl must be a git URL (https://, ssh://, git@host:org/repo.git or file://), got '${String(input.repoUrl)}'`,
+        );
+      }
+      const ref = input.ref ?? 'origin/main';
+      problems.add(checkRef(ref));
+      if (input.gitSecretName !== undefined) {
+        problems.add(checkDnsSubdomain(input.gitSecretName, 'gitSecretName'));
+      }
+      if (input.syncPeriod !== undefined && !GO_DURATION.test(String(input.syncPeriod))) {
+        problems.add(`syncPeriod must be a duration such as '30s' or '1m', got '${String(input.syncPeriod)}'`);
+      }
+      if (input.allowEmpty !== undefined && typeof input.allowEmpty !== 'boolean') {
+        problems.add('allowEmpty must be true or false');
+      }
+      const clusters = input.clusters as unknown as AppClusterInput[];
+      if (checkClusterList(clusters, problems)) {
+        for (const cluster of clusters) {
+          const where = `cluster '${cluster.name}'`;
+          problems.add(checkDnsLabel(cluster.namespace, `${where}: namespace`));
+          if (cluster.kubeconfigSecretName !== undefined) {
+            problems.add(checkDnsSubdomain(cluster.kubeconfigSecretName, `${where}: kubeconfigSecretName`));
+          }
+          if (cluster.kubeconfigSecretKey !== undefined && !SECRET_KEY.test(String(cluster.kubeconfigSecretKey))) {
+            problems.add(`${where}: kubeconfigSecretKey must be a Secret key (letters, digits, '-', '_', '.')`);
+          }
+        }
+      }
+      problems.throwIfAny(APP_ACTION_ID);
+
+      if (input.allowEmpty) {
+        ctx.logger.warn(
+          'allowEmpty is set: if a run-cluster folder ever renders empty, kapp deletes everything that App deployed',
+        );
+      }
+      const files = clusters.map(cluster => {
+        const appName = gitopsAppName(input.packageName, cluster.name);
+        return {
+          appName,
+          path: gitopsLayout.appFile(path, cluster.name),
+          content: renderManifests([
+            buildGitOpsAppManifest({
+              appName,
+              namespace: input.namespace,
+              packageName: input.packageName,
+              cluster: cluster.name,
+              destinationNamespace: cluster.namespace,
+              kubeconfigSecretName: cluster.kubeconfigSecretName ?? `${cluster.name}-kubeconfig`,
+              kubeconfigSecretKey: cluster.kubeconfigSecretKey ?? DEFAULT_KUBECONFIG_SECRET_KEY,
+              repoUrl: input.repoUrl,
+              ref,
+              gitSecretName: input.gitSecretName,
+              packagesSubPath: gitopsLayout.packagesFolder(path),
+              clusterSubPath: gitopsLayout.clusterFolder(path, cluster.name),
+              syncPeriod: input.syncPeriod,
+              allowEmpty: input.allowEmpty ?? false,
+            }),
+          ]),
+        };
+      });
+      await writeFilesAtomically(ctx.workspacePath, files);
+      for (const file of files) ctx.logger.info(`Wrote ${file.path} (App ${file.appName})`);
+      ctx.output('files', files.map(f => f.path));
+      ctx.output('appNames', files.map(f => f.appName));
+    },
+  });
+}

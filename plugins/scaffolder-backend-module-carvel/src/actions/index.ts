@@ -1,0 +1,3 @@
+export { createCarvelPackageInstallAction, PACKAGE_INSTALL_ACTION_ID } from './packageInstall';
+export { createCarvelAppAction, APP_ACTION_ID } from './app';
+export { createCarvelRbacAction, RBAC_ACTION_ID } from './rbac';

@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** A temporary workspace, optionally seeded with files, and a snapshot of its content. */
+export function createWorkspace(files: Record<string, string> = {}): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carvel-workspace-'));
+  for (const [file, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    fs.writeFileSync(path.join(dir, file), content);
+  }
+  return dir;
+}
+
+/** Every file below `dir` (workspace-relative, '/'-separated, sorted) with its content. */
+export function readTree(dir: string): Record<string, string> {
+  const tree: Record<string, string> = {};
+  const walk = (current: string) => {
+    for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+      const full = path.join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else tree[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(dir);
+  return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** A TAP-style Package with the server workload values schema. */
+export function packageYaml(refName: string, version: string): string {
+  return `---
+apiVersion: data.packaging.carvel.dev/v1alpha1
+kind: Package
+metadata:
+  name: ${refName}.${version}
+spec:
+  refName: ${refName}
+  version: "${version}"
+  valuesSchema:
+    openAPIv3:
+      type: object
+      additionalProperties: false
+      properties:
+        workload_name: {type: string, default: ""}
+        replicas: {type: integer, default: 1}
+        port: {type: integer, default: 8080}
+        hostname: {type: string, default: ""}
+        cluster_issuer: {type: string, default: tap-ingress-selfsigned}
+`;
+}
