@@ -1,10 +1,12 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createCarvelAppAction,
+  createCarvelFetchAction,
   createCarvelPackageInstallAction,
   createCarvelRbacAction,
 } from './actions';
+import { GitRepositories } from './gitops/GitRepositories';
 
 /** Registers the `carvel:gitops:*` scaffolder actions. */
 export const scaffolderModuleCarvel = createBackendModule({
@@ -12,9 +14,14 @@ export const scaffolderModuleCarvel = createBackendModule({
   moduleId: 'carvel',
   register({ registerInit }) {
     registerInit({
-      deps: { scaffolder: scaffolderActionsExtensionPoint },
-      async init({ scaffolder }) {
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        config: coreServices.rootConfig,
+      },
+      async init({ scaffolder, config }) {
+        const repositories = GitRepositories.fromConfig(config);
         scaffolder.addActions(
+          createCarvelFetchAction({ repositories }),
           createCarvelPackageInstallAction(),
           createCarvelAppAction(),
           createCarvelRbacAction(),

@@ -1,7 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
-import { createWorkspace, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, readTree } from '../testing/workspace';
 import { createCarvelAppAction } from './app';
 
 const baseInput = {
@@ -16,7 +15,7 @@ const baseInput = {
 
 async function run(input: Record<string, unknown>) {
   const workspacePath = createWorkspace();
-  const ctx = createMockActionContext({ workspacePath, input: input as any });
+  const ctx = createActionContext({ workspacePath, input });
   await createCarvelAppAction().handler(ctx);
   return { ctx, tree: readTree(workspacePath) };
 }
@@ -95,7 +94,7 @@ describe('carvel:gitops:app', () => {
   ])('refuses %s', async (_case, override, message) => {
     const workspacePath = createWorkspace();
     const error = await createCarvelAppAction()
-      .handler(createMockActionContext({ workspacePath, input: { ...baseInput, ...override } as any }))
+      .handler(createActionContext({ workspacePath, input: { ...baseInput, ...override } as any }))
       .then(() => undefined, e => e);
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toMatch(message);

@@ -1,6 +1,5 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse } from 'yaml';
-import { createWorkspace, packageYaml, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, packageYaml, readTree } from '../testing/workspace';
 import { createCarvelAppAction } from './app';
 import { createCarvelPackageInstallAction } from './packageInstall';
 import { createCarvelRbacAction } from './rbac';
@@ -14,7 +13,7 @@ describe.each(actions.map(a => [a.id, a] as const))('%s examples', (_id, action)
     const workspacePath = createWorkspace({
       'app.default.tap/packages/20230321004057.0.0.yaml': packageYaml('app.default.tap', '20230321004057.0.0'),
     });
-    const ctx = createMockActionContext({ workspacePath, input: step.input });
+    const ctx = createActionContext({ workspacePath, input: step.input });
     await action.handler(ctx);
     const written = (ctx.output as jest.Mock).mock.calls.find(([name]) => name === 'files')[1];
     expect(written.length).toBeGreaterThan(0);

@@ -1,7 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parse, parseAllDocuments } from 'yaml';
-import { createWorkspace, packageYaml, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, packageYaml, readTree } from '../testing/workspace';
 import { createCarvelPackageInstallAction } from './packageInstall';
 
 const PACKAGES = {
@@ -18,7 +17,7 @@ const staging = {
 
 async function run(input: Record<string, unknown>, files: Record<string, string> = PACKAGES) {
   const workspacePath = createWorkspace(files);
-  const ctx = createMockActionContext({ workspacePath, input: input as any });
+  const ctx = createActionContext({ workspacePath, input });
   await createCarvelPackageInstallAction().handler(ctx);
   return { workspacePath, ctx, tree: readTree(workspacePath) };
 }
@@ -181,7 +180,7 @@ describe('carvel:gitops:packageinstall', () => {
   it.each(hostileInputs)('refuses %s with an InputError and writes nothing', async (_case, override, message) => {
     const workspacePath = createWorkspace(PACKAGES);
     const before = readTree(workspacePath);
-    const ctx = createMockActionContext({
+    const ctx = createActionContext({
       workspacePath,
       input: { packageName: 'app.default.tap', clusters: [validCluster], ...override } as any,
     });

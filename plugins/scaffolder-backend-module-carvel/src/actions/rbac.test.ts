@@ -1,7 +1,6 @@
 import { InputError } from '@backstage/errors';
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { parseAllDocuments } from 'yaml';
-import { createWorkspace, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, readTree } from '../testing/workspace';
 import { createCarvelRbacAction } from './rbac';
 
 const baseInput = {
@@ -11,7 +10,7 @@ const baseInput = {
 
 async function run(input: Record<string, unknown>) {
   const workspacePath = createWorkspace();
-  await createCarvelRbacAction().handler(createMockActionContext({ workspacePath, input: input as any }));
+  await createCarvelRbacAction().handler(createActionContext({ workspacePath, input }));
   return readTree(workspacePath);
 }
 
@@ -48,7 +47,7 @@ describe('carvel:gitops:rbac', () => {
   ])('refuses %s', async (_case, override, message) => {
     const workspacePath = createWorkspace();
     const error = await createCarvelRbacAction()
-      .handler(createMockActionContext({ workspacePath, input: { ...baseInput, ...override } as any }))
+      .handler(createActionContext({ workspacePath, input: { ...baseInput, ...override } as any }))
       .then(() => undefined, e => e);
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toMatch(message);

@@ -1,6 +1,5 @@
-import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import path from 'node:path';
-import { createWorkspace, packageYaml, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, packageYaml, readTree } from '../testing/workspace';
 import { createCarvelAppAction } from './app';
 import { createCarvelPackageInstallAction } from './packageInstall';
 import { createCarvelRbacAction } from './rbac';
@@ -29,7 +28,7 @@ async function renderSeedExample(): Promise<Record<string, string>> {
     [PACKAGE_FILE]: packageYaml('app.default.tap', '20230321004057.0.0'),
   });
   await createCarvelPackageInstallAction().handler(
-    createMockActionContext({
+    createActionContext({
       workspacePath,
       input: {
         packageName: 'app.default.tap',
@@ -39,13 +38,13 @@ async function renderSeedExample(): Promise<Record<string, string>> {
     }),
   );
   await createCarvelRbacAction().handler(
-    createMockActionContext({
+    createActionContext({
       workspacePath,
       input: { packageName: 'app.default.tap', clusters },
     }),
   );
   await createCarvelAppAction().handler(
-    createMockActionContext({
+    createActionContext({
       workspacePath,
       input: {
         packageName: 'app.default.tap',

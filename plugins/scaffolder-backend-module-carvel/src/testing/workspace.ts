@@ -1,3 +1,5 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -47,4 +49,13 @@ spec:
         hostname: {type: string, default: ""}
         cluster_issuer: {type: string, default: tap-ingress-selfsigned}
 `;
+}
+
+/** An action context whose logger and output are jest mocks. */
+export function createActionContext(options: { workspacePath: string; input: Record<string, unknown> }) {
+  return createMockActionContext({
+    workspacePath: options.workspacePath,
+    input: options.input as any,
+    logger: mockServices.logger.mock(),
+  });
 }

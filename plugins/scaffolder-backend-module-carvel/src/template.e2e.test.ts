@@ -1,0 +1,126 @@
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { runGit } from './gitops/git';
+
+const EXAMPLES = path.resolve(__dirname, '../../../examples');
+const TEMPLATE = parse(
+  fs.readFileSync(path.join(EXAMPLES, 'templates/carvel-delivery/template.yaml'), 'utf8'),
+);
+
+/** A local git repository with the example GitOps content, as `npm start` creates it. */
+async function createGitopsRepository(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carvel-gitops-repo-'));
+  fs.cpSync(path.join(EXAMPLES, 'gitops-repo'), dir, { recursive: true });
+  await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: dir });
+  await runGit(['add', '--all'], { cwd: dir });
+  await runGit(['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'packages'], {
+    cwd: dir,
+  });
+  return dir;
+}
+
+async function startScaffolder(localRepository: string) {
+  const { server } = await startTestBackend({
+    features: [
+      import('@backstage/plugin-scaffolder-backend'),
+      import('./index'),
+      catalogServiceMock.factory({ entities: [] }),
+      mockServices.rootConfig.factory({
+        data: {
+          backend: { baseUrl: 'http://localhost:7007', workingDirectory: os.tmpdir() },
+          carvel: { gitops: { localRepositories: [localRepository] } },
+        },
+      }),
+    ],
+  });
+  return server;
+}
+
+function dryRun(server: any, values: Record<string, unknown>) {
+  return request(server)
+    .post('/api/scaffolder/v2/dry-run')
+    .set('Authorization', mockCredentials.user.header())
+    .send({
+      template: TEMPLATE,
+      values,
+      directoryContents: [],
+    });
+}
+
+function filesOf(body: any): Record<string, string> {
+  return Object.fromEntries(
+    body.directoryContents.map((f: any) => [f.path, Buffer.from(f.base64Content, 'base64').toString('utf8')]),
+  );
+}
+
+describe('the example template through the real scaffolder backend', () => {
+  let repository: string;
+  let server: any;
+
+  beforeAll(async () => {
+    repository = await createGitopsRepository();
+    server = await startScaffolder(repository);
+  });
+
+  const values = (clusters: unknown[]) => ({
+    packageName: 'app.default.tap',
+    versionConstraints: '>=0.0.0',
+    repoUrl: repository,
+    buildNamespace: 'gitops-delivery',
+    appRepoUrl: 'https://github.com/example-org/gitops.git',
+    ref: 'origin/main',
+    clusters,
+  });
+
+  it('writes PackageInstalls, values Secrets, RBAC and Apps for two run clusters', async () => {
+    const response = await dryRun(
+      server,
+      values([
+        { name: 'staging', namespace: 'apps', serviceAccountName: 'app-installer', values: { workload_name: 'app', replicas: 1, hostname: 'app.staging.example.com' } },
+        { name: 'prod', namespace: 'apps', serviceAccountName: 'app-installer', versionConstraints: '20230321004057.0.0', values: { workload_name: 'app', replicas: 3 } },
+      ]),
+    );
+    expect(response.status).toBe(200);
+    const failed = response.body.steps.filter((s: any) => response.body.log.some((l: any) => l.body.stepId === s.id && l.body.status === 'failed'));
+    expect(failed).toEqual([]);
+    const files = filesOf(response.body);
+    expect(Object.keys(files).sort()).toEqual([
+      'README.md',
+      'app.default.tap/apps/prod.yaml',
+      'app.default.tap/apps/staging.yaml',
+      'app.default.tap/packages/20230321004057.0.0.yaml',
+      'app.default.tap/packages/20230502101500.0.0.yaml',
+      'app.default.tap/packages/20230612143000.0.0.yaml',
+      'app.default.tap/prod/packageinstall.yaml',
+      'app.default.tap/prod/params.yaml',
+      'app.default.tap/prod/rbac.yaml',
+      'app.default.tap/staging/packageinstall.yaml',
+      'app.default.tap/staging/params.yaml',
+      'app.default.tap/staging/rbac.yaml',
+    ]);
+    expect(parse(files['app.default.tap/prod/packageinstall.yaml']).spec.packageRef.versionSelection.constraints).toBe(
+      '20230321004057.0.0',
+    );
+    expect(parse(files['app.default.tap/staging/apps.yaml'] ?? files['app.default.tap/apps/staging.yaml']).spec.fetch[1].git.subPath).toBe(
+      'app.default.tap/staging',
+    );
+    const log = response.body.log.map((l: any) => l.body.message).join('\n');
+    expect(log).toContain("Checked the values of cluster 'prod' against the values schema of app.default.tap 20230321004057.0.0");
+  });
+
+  it('fails before writing when values break the Package values schema', async () => {
+    const response = await dryRun(
+      server,
+      values([{ name: 'staging', namespace: 'apps', serviceAccountName: 'app-installer', values: { workload_name: 'app', replicas: 1, colour: 'blue' } }]),
+    );
+    const log = response.body.log?.map((l: any) => l.body.message).join('\n') ?? JSON.stringify(response.body);
+    expect(log).toContain("cluster 'staging': $.colour is not allowed".replace("'staging': ", "'staging': values: "));
+    const files = response.body.directoryContents ? filesOf(response.body) : {};
+    expect(Object.keys(files).filter(f => f.includes('/staging/'))).toEqual([]);
+  });
+});
