@@ -1,6 +1,13 @@
 export interface Config {
   /** Carvel GitOps delivery: where to read Packages, PackageInstalls and Apps from. */
   carvel?: {
+    /** Deadline of one request to a cluster, in milliseconds; default 5000. */
+    requestTimeoutMs?: number;
+    /**
+     * How long a status request waits for a cluster that has not answered its first list yet,
+     * in milliseconds; default 3000. After that the cluster is reported as `timeout`.
+     */
+    initialSyncTimeoutMs?: number;
     /**
      * Run clusters to watch. Without this list, the `kubernetes.clusterLocatorMethods`
      * entries of type `config` are used.

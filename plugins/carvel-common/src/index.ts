@@ -4,3 +4,4 @@ export * from './constants';
 export * from './names';
 export * from './permissions';
 export * from './render';
+export * from './entitySelection';

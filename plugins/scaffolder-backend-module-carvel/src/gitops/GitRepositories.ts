@@ -1,6 +1,6 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { ScmIntegrations } from '@backstage/integration';
+import { ScmIntegration, ScmIntegrations } from '@backstage/integration';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -50,8 +50,11 @@ export class GitRepositories {
     if (url.username || url.password) {
       throw new InputError('repoUrl must not contain credentials; configure them under integrations');
     }
-    const integration = this.integrations.byUrl(url);
-    const token = (integration?.config as { token?: string } | undefined)?.token;
+    // Every integration type with a personal access token keeps it in config.token.
+    const integration = this.integrations.byUrl(url) as
+      | (ScmIntegration & { config?: { token?: string } })
+      | undefined;
+    const token = integration?.config?.token;
     const username = (integration && TOKEN_USERNAMES[integration.type]) ?? 'git';
     return {
       cloneUrl: url.toString(),

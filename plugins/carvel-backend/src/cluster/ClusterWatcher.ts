@@ -1,0 +1,133 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { ClusterError, Package, PackageInstall } from '@carvel-gitops/plugin-carvel-common';
+import type { ClusterConfig } from '../config/readClusterConfigs';
+import {
+  APP_PACKAGE_REF_ANNOTATION,
+  appResource,
+  PACKAGE_NAME_ANNOTATION,
+  packageInstallResource,
+  packageResource,
+  SlimApp,
+} from './carvelResources';
+import { classifyClusterError } from './classifyClusterError';
+import { kubeConfigFor } from './kubeConfigFor';
+import { PackageIndex } from './PackageIndex';
+import { ResourceWatcher, ResourceWatcherOptions } from './ResourceWatcher';
+
+export type ClusterSyncState = 'syncing' | 'synced' | 'error';
+
+export interface ClusterWatcherOptions {
+  logger: LoggerService;
+  requestTimeoutMs: number;
+  watchTimeoutSeconds?: number;
+  pageSize?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  /**
+   * Called with the package names whose state changed on this cluster;
+   * `clusterStateChanged` when the cluster itself went into or out of an error.
+   */
+  onChange(cluster: string, packageNames: Set<string>, clusterStateChanged: boolean): void;
+}
+
+/** Watches PackageInstalls, Packages and Apps of one cluster and indexes them by package name. */
+export class ClusterWatcher {
+  readonly packageInstalls = new PackageIndex<PackageInstall>(p => p.spec.packageRef.refName);
+  readonly packages = new PackageIndex<Package>(p => p.spec.refName);
+  readonly apps = new PackageIndex<SlimApp>(
+    a => a.metadata.annotations?.[PACKAGE_NAME_ANNOTATION] ?? a.metadata.annotations?.[APP_PACKAGE_REF_ANNOTATION],
+  );
+  private readonly watchers: ResourceWatcher<any>[] = [];
+  private configError?: ClusterError;
+  private lastState?: string;
+
+  constructor(readonly config: ClusterConfig, private readonly options: ClusterWatcherOptions) {
+    let kubeConfig;
+    try {
+      kubeConfig = kubeConfigFor(config);
+    } catch (error) {
+      this.configError = {
+        ...classifyClusterError(error, 'the cluster configuration'),
+        since: new Date().toISOString(),
+      };
+      options.logger.error(`Cluster ${config.name} is misconfigured: ${(error as Error).message}`);
+      return;
+    }
+    const common = {
+      clusterName: config.name,
+      kubeConfig,
+      logger: options.logger,
+      requestTimeoutMs: options.requestTimeoutMs,
+      watchTimeoutSeconds: options.watchTimeoutSeconds,
+      pageSize: options.pageSize,
+      backoff: options.backoff,
+      onStateChange: () => this.notifyStateChange(),
+    };
+    const watch = <T extends { metadata: { name: string } }>(
+      resource: ResourceWatcherOptions<T>['resource'],
+      index: PackageIndex<any>,
+    ) =>
+      new ResourceWatcher<any>({
+        ...common,
+        resource,
+        onChange: changes => {
+          const touched = index.apply(changes);
+          if (touched.size > 0) options.onChange(config.name, touched, false);
+        },
+      });
+    this.watchers.push(
+      watch(packageInstallResource, this.packageInstalls),
+      watch(packageResource, this.packages),
+      watch(appResource, this.apps),
+    );
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  start(): void {
+    this.watchers.forEach(w => w.start());
+  }
+
+  stop(): void {
+    this.watchers.forEach(w => w.stop());
+  }
+
+  /** Waits until every resource finished its first list, at most `timeoutMs`; true when settled. */
+  async whenSettled(timeoutMs: number): Promise<boolean> {
+    const settled = await Promise.all(this.watchers.map(w => w.whenSettled(timeoutMs)));
+    return settled.every(Boolean);
+  }
+
+  get state(): ClusterSyncState {
+    if (this.configError || this.watchers.some(w => w.state === 'error')) return 'error';
+    return this.watchers.every(w => w.state === 'synced') ? 'synced' : 'syncing';
+  }
+
+  /** The most telling error: PackageInstalls first, since they are what the tab is about. */
+  get error(): ClusterError | undefined {
+    return this.configError ?? this.watchers.find(w => w.state === 'error')?.error;
+  }
+
+  get lastSyncedAt(): string | undefined {
+    const times = this.watchers.map(w => w.lastSyncedAt);
+    if (times.some(t => !t)) return undefined;
+    return times.sort()[0];
+  }
+
+  get requestCount(): number {
+    return this.watchers.reduce((sum, w) => sum + w.requestCount, 0);
+  }
+
+  private notifyStateChange() {
+    const state = `${this.state}:${this.error?.type ?? ''}:${this.error?.message ?? ''}`;
+    if (state === this.lastState) return;
+    this.lastState = state;
+    const everyPackage = new Set([
+      ...this.packageInstalls.packageNames(),
+      ...this.packages.packageNames(),
+      ...this.apps.packageNames(),
+    ]);
+    this.options.onChange(this.name, everyPackage, true);
+  }
+}

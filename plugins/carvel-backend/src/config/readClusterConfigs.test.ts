@@ -1,0 +1,51 @@
+import { ConfigReader } from '@backstage/config';
+import { readClusterConfigs } from './readClusterConfigs';
+
+describe('readClusterConfigs', () => {
+  it('reads carvel.clusters', () => {
+    expect(
+      readClusterConfigs(
+        new ConfigReader({
+          carvel: { clusters: [{ name: 'staging', url: 'https://s:6443', serviceAccountToken: 't', caData: 'Y2E=' }] },
+        }),
+      ),
+    ).toEqual([
+      expect.objectContaining({ name: 'staging', url: 'https://s:6443', serviceAccountToken: 't', caData: 'Y2E=' }),
+    ]);
+  });
+
+  it('falls back to the config entries of kubernetes.clusterLocatorMethods', () => {
+    const clusters = readClusterConfigs(
+      new ConfigReader({
+        kubernetes: {
+          clusterLocatorMethods: [
+            { type: 'catalog' },
+            { type: 'config', clusters: [{ name: 'prod', url: 'https://p', authProvider: 'serviceAccount', skipTLSVerify: true }] },
+          ],
+        },
+      }),
+    );
+    expect(clusters).toEqual([expect.objectContaining({ name: 'prod', url: 'https://p', skipTLSVerify: true })]);
+  });
+
+  it('prefers carvel.clusters over the kubernetes config', () => {
+    const clusters = readClusterConfigs(
+      new ConfigReader({
+        carvel: { clusters: [{ name: 'a', url: 'https://a' }] },
+        kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'b', url: 'https://b' }] }] },
+      }),
+    );
+    expect(clusters.map(c => c.name)).toEqual(['a']);
+  });
+
+  it('returns no clusters when nothing is configured', () => {
+    expect(readClusterConfigs(new ConfigReader({}))).toEqual([]);
+  });
+
+  it.each([
+    [{ carvel: { clusters: [{ name: 'a', url: 'https://a' }, { name: 'a', url: 'https://b' }] } }, /configured more than once/],
+    [{ carvel: { clusters: [{ name: 'a' }] } }, /needs either url or kubeconfig/],
+  ])('refuses %j', (data, message) => {
+    expect(() => readClusterConfigs(new ConfigReader(data))).toThrow(message);
+  });
+});

@@ -1,0 +1,55 @@
+import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { signalsServiceRef } from '@backstage/plugin-signals-node';
+import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
+import { ClusterFleet } from './cluster/ClusterFleet';
+import { readClusterConfigs } from './config/readClusterConfigs';
+import { createRouter } from './router';
+import { CarvelStatusService } from './service/CarvelStatusService';
+import { notifyStatusChanges } from './service/StatusChangeNotifier';
+
+/** Watches Carvel Packages, PackageInstalls and Apps on every configured cluster and serves their state. */
+export const carvelPlugin = createBackendPlugin({
+  pluginId: 'carvel',
+  register(env) {
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        lifecycle: coreServices.rootLifecycle,
+        catalog: catalogServiceRef,
+        signals: signalsServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, lifecycle } = deps;
+        deps.permissionsRegistry.addPermissions(carvelPermissions);
+        const fleet = new ClusterFleet({
+          logger,
+          requestTimeoutMs: config.getOptionalNumber('carvel.requestTimeoutMs') ?? 5000,
+        });
+        fleet.update(readClusterConfigs(config));
+        config.subscribe?.(() => {
+          try {
+            fleet.update(readClusterConfigs(config));
+          } catch (error) {
+            logger.error(`Ignoring invalid carvel cluster configuration: ${(error as Error).message}`);
+          }
+        });
+        notifyStatusChanges({ fleet, signals: deps.signals, logger });
+        lifecycle.addShutdownHook(() => fleet.stop());
+
+        const statusService = new CarvelStatusService({
+          fleet,
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          initialSyncTimeoutMs: config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
+        });
+        deps.httpRouter.use(await createRouter({ httpAuth: deps.httpAuth, statusService }));
+      },
+    });
+  },
+});

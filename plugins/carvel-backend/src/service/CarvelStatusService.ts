@@ -1,0 +1,84 @@
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  carvelStatusReadPermission,
+  ClusterSummary,
+  EntityCarvelStatus,
+  readCarvelEntitySelection,
+} from '@carvel-gitops/plugin-carvel-common';
+import { buildClusterState, ClusterView } from './buildClusterState';
+
+/** The watched clusters, as the status service sees them (a ClusterFleet in production). */
+export interface WatchedClusters {
+  clusters(): Array<
+    ClusterView & { lastSyncedAt?: string; whenSettled(timeoutMs: number): Promise<boolean> }
+  >;
+  markInteresting(packageNames: string[]): void;
+}
+
+export interface CarvelStatusServiceOptions {
+  fleet: WatchedClusters;
+  catalog: CatalogService;
+  permissions: PermissionsService;
+  /** How long a request waits for a cluster that has not answered its first list yet. */
+  initialSyncTimeoutMs: number;
+}
+
+/** Answers status questions from the watchers' memory: a page view sends no request to any cluster. */
+export class CarvelStatusService {
+  constructor(private readonly options: CarvelStatusServiceOptions) {}
+
+  private async authorize(credentials: BackstageCredentials) {
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: carvelStatusReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to read Carvel status');
+    }
+  }
+
+  async getEntityStatus(
+    entityRef: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<EntityCarvelStatus> {
+    await this.authorize(credentials);
+    const entity = await this.options.catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${stringifyEntityRef(entityRef)}`);
+    }
+    const selection = readCarvelEntitySelection(entity.metadata.annotations);
+    const { fleet, initialSyncTimeoutMs } = this.options;
+    fleet.markInteresting(selection.packageNames);
+    const clusters = fleet
+      .clusters()
+      .filter(c => !selection.clusters || selection.clusters.includes(c.name));
+    const settled = await Promise.all(clusters.map(c => c.whenSettled(initialSyncTimeoutMs)));
+    return {
+      entityRef: stringifyEntityRef(entity),
+      packageNames: selection.packageNames,
+      clusters: clusters.map((cluster, i) =>
+        buildClusterState(cluster, selection, {
+          settled: settled[i],
+          timeoutMs: initialSyncTimeoutMs,
+        }),
+      ),
+    };
+  }
+
+  async listClusters(credentials: BackstageCredentials): Promise<ClusterSummary[]> {
+    await this.authorize(credentials);
+    return this.options.fleet.clusters().map(cluster => ({
+      name: cluster.name,
+      state: cluster.state,
+      ...(cluster.lastSyncedAt ? { lastSyncedAt: cluster.lastSyncedAt } : {}),
+      ...(cluster.error ? { error: `${cluster.error.type}: ${cluster.error.message}` } : {}),
+    }));
+  }
+}

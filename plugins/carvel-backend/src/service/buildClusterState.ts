@@ -1,0 +1,113 @@
+import {
+  AppState,
+  CarvelEntitySelection,
+  ClusterCarvelState,
+  ClusterError,
+  deriveAppState,
+  derivePackageInstallState,
+  newestVersion,
+  Package,
+  PackageInstall,
+  PackageInstallState,
+  sortVersions,
+} from '@carvel-gitops/plugin-carvel-common';
+import type { SlimApp } from '../cluster/carvelResources';
+
+/** What the status API reads of one watched cluster. */
+export interface ClusterView {
+  name: string;
+  state: 'syncing' | 'synced' | 'error';
+  error?: ClusterError;
+  packageInstalls: { get(packageName: string): PackageInstall[] };
+  packages: { get(packageName: string): Package[] };
+  apps: { get(packageName: string): SlimApp[] };
+}
+
+const byNamespaceAndName = (
+  a: { namespace: string; name: string },
+  b: { namespace: string; name: string },
+) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+
+function packageInstallState(
+  install: PackageInstall,
+  packageName: string,
+  versions: string[],
+  ownedApp: SlimApp | undefined,
+): PackageInstallState {
+  const derived = derivePackageInstallState(install, { app: ownedApp });
+  const version = derived.deployedVersion ?? derived.version;
+  return {
+    namespace: install.metadata.namespace ?? '',
+    name: install.metadata.name,
+    packageName,
+    constraints: install.spec?.packageRef?.versionSelection?.constraints,
+    version,
+    lastAttemptedVersion:
+      derived.lastAttemptedVersion && derived.lastAttemptedVersion !== version
+        ? derived.lastAttemptedVersion
+        : undefined,
+    status: derived.status,
+    description: derived.description,
+    message: derived.message,
+    latestVersion: newestVersion(versions),
+    updatedAt: ownedApp?.status?.deploy?.updatedAt ?? ownedApp?.status?.fetch?.updatedAt,
+  };
+}
+
+function appState(app: SlimApp): AppState {
+  const derived = deriveAppState(app);
+  return {
+    namespace: app.metadata.namespace ?? '',
+    name: app.metadata.name,
+    status: derived.status,
+    description: derived.description,
+    message: derived.message,
+    updatedAt: derived.updatedAt,
+  };
+}
+
+/**
+ * The contract's per-cluster state for one entity: its packages' versions, PackageInstalls
+ * (with the App kapp-controller made for each) and the GitOps Apps that deliver them.
+ */
+export function buildClusterState(
+  cluster: ClusterView,
+  selection: CarvelEntitySelection,
+  options: { settled: boolean; timeoutMs: number },
+): ClusterCarvelState {
+  const inNamespace = (object: { metadata: { namespace?: string } }) =>
+    !selection.namespace || object.metadata.namespace === selection.namespace;
+  const packages = [];
+  const packageInstalls: PackageInstallState[] = [];
+  const apps: AppState[] = [];
+  for (const packageName of selection.packageNames) {
+    const versions = sortVersions([
+      ...new Set(cluster.packages.get(packageName).map(p => p.spec.version)),
+    ]);
+    if (versions.length > 0) packages.push({ packageName, versions });
+    const packageApps = cluster.apps.get(packageName);
+    for (const install of cluster.packageInstalls.get(packageName).filter(inNamespace)) {
+      const ownedApp = packageApps.find(
+        a =>
+          a.metadata.namespace === install.metadata.namespace &&
+          (a.ownerPackageInstall ?? a.metadata.name) === install.metadata.name,
+      );
+      packageInstalls.push(packageInstallState(install, packageName, versions, ownedApp));
+    }
+    apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
+  }
+  const error: ClusterError | undefined =
+    cluster.state === 'error'
+      ? cluster.error
+      : !options.settled && cluster.state === 'syncing'
+      ? { type: 'timeout', message: `no answer from the cluster within ${options.timeoutMs / 1000} s` }
+      : undefined;
+  return {
+    name: cluster.name,
+    state: error ? 'error' : 'ok',
+    ...(error ? { error } : {}),
+    packages,
+    packageInstalls: packageInstalls.sort(byNamespaceAndName),
+    apps: apps.sort(byNamespaceAndName),
+  };
+}
