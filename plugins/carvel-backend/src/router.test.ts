@@ -3,7 +3,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import request from 'supertest';
-import { fakeCluster, fakeFleet, packageInstall } from './__testing__/fakes';
+import { fakeCluster, fakeFleet, packageInstall } from './__testUtils__/fakes';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 

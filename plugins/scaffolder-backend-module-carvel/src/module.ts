@@ -4,6 +4,7 @@ import {
   createCarvelAppAction,
   createCarvelFetchAction,
   createCarvelPackageInstallAction,
+  createCarvelPushAction,
   createCarvelRbacAction,
 } from './actions';
 import { GitRepositories } from './gitops/GitRepositories';
@@ -25,6 +26,7 @@ export const scaffolderModuleCarvel = createBackendModule({
           createCarvelPackageInstallAction(),
           createCarvelAppAction(),
           createCarvelRbacAction(),
+          createCarvelPushAction({ repositories }),
         );
       },
     });

@@ -1,34 +1,38 @@
 import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { runGit } from './gitops/git';
+import { createBareRepository, readBranch } from './__testUtils__/workspace';
+import carvelScaffolderModule from './index';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const TEMPLATE = parse(
   fs.readFileSync(path.join(EXAMPLES, 'templates/carvel-delivery/template.yaml'), 'utf8'),
 );
 
-/** A local git repository with the example GitOps content, as `npm start` creates it. */
+/** The demo's bare GitOps repository, made from examples/gitops-repo. */
 async function createGitopsRepository(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carvel-gitops-repo-'));
-  fs.cpSync(path.join(EXAMPLES, 'gitops-repo'), dir, { recursive: true });
-  await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: dir });
-  await runGit(['add', '--all'], { cwd: dir });
-  await runGit(['-c', 'user.name=test', '-c', 'user.email=test@example.com', 'commit', '--quiet', '-m', 'packages'], {
-    cwd: dir,
-  });
-  return dir;
+  const files: Record<string, string> = {};
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files[path.relative(path.join(EXAMPLES, 'gitops-repo'), full)] = fs.readFileSync(full, 'utf8');
+    }
+  };
+  walk(path.join(EXAMPLES, 'gitops-repo'));
+  return createBareRepository(files);
 }
 
 async function startScaffolder(localRepository: string) {
   const { server } = await startTestBackend({
     features: [
-      import('@backstage/plugin-scaffolder-backend'),
-      import('./index'),
+      scaffolderPlugin,
+      carvelScaffolderModule,
       catalogServiceMock.factory({ entities: [] }),
       mockServices.rootConfig.factory({
         data: {
@@ -85,7 +89,7 @@ describe('the example template through the real scaffolder backend', () => {
         { name: 'prod', namespace: 'apps', serviceAccountName: 'app-installer', versionConstraints: '20230321004057.0.0', values: { workload_name: 'app', replicas: 3 } },
       ]),
     );
-    expect(response.status).toBe(200);
+    expect({ status: response.status, body: response.status === 200 ? undefined : response.body }).toEqual({ status: 200, body: undefined });
     const failed = response.body.steps.filter((s: any) => response.body.log.some((l: any) => l.body.stepId === s.id && l.body.status === 'failed'));
     expect(failed).toEqual([]);
     const files = filesOf(response.body);
@@ -106,11 +110,13 @@ describe('the example template through the real scaffolder backend', () => {
     expect(parse(files['app.default.tap/prod/packageinstall.yaml']).spec.packageRef.versionSelection.constraints).toBe(
       '20230321004057.0.0',
     );
-    expect(parse(files['app.default.tap/staging/apps.yaml'] ?? files['app.default.tap/apps/staging.yaml']).spec.fetch[1].git.subPath).toBe(
+    expect(parse(files['app.default.tap/apps/staging.yaml']).spec.fetch[1].git.subPath).toBe(
       'app.default.tap/staging',
     );
     const log = response.body.log.map((l: any) => l.body.message).join('\n');
     expect(log).toContain("Checked the values of cluster 'prod' against the values schema of app.default.tap 20230321004057.0.0");
+    expect(log).toContain('Dry run: would push');
+    expect(Object.keys(await readBranch(repository))).not.toContain('app.default.tap/prod/packageinstall.yaml');
   });
 
   it('fails before writing when values break the Package values schema', async () => {
@@ -119,7 +125,7 @@ describe('the example template through the real scaffolder backend', () => {
       values([{ name: 'staging', namespace: 'apps', serviceAccountName: 'app-installer', values: { workload_name: 'app', replicas: 1, colour: 'blue' } }]),
     );
     const log = response.body.log?.map((l: any) => l.body.message).join('\n') ?? JSON.stringify(response.body);
-    expect(log).toContain("cluster 'staging': $.colour is not allowed".replace("'staging': ", "'staging': values: "));
+    expect(log).toContain("cluster 'staging': values: $.colour is not allowed by the package's values schema");
     const files = response.body.directoryContents ? filesOf(response.body) : {};
     expect(Object.keys(files).filter(f => f.includes('/staging/'))).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { fakeCluster, gitopsApp, packageInstall, pkg } from '../__testing__/fakes';
+import { fakeCluster, gitopsApp, packageInstall, pkg } from '../__testUtils__/fakes';
 import { buildClusterState } from './buildClusterState';
 
 const selection = { packageNames: ['app.default.tap'] };

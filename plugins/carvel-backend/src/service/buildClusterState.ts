@@ -66,6 +66,20 @@ function appState(app: SlimApp): AppState {
   };
 }
 
+function clusterError(
+  cluster: ClusterView,
+  options: { settled: boolean; timeoutMs: number },
+): ClusterError | undefined {
+  if (cluster.state === 'error') return cluster.error;
+  if (!options.settled && cluster.state === 'syncing') {
+    return {
+      type: 'timeout',
+      message: `no answer from the cluster within ${options.timeoutMs / 1000} s`,
+    };
+  }
+  return undefined;
+}
+
 /**
  * The contract's per-cluster state for one entity: its packages' versions, PackageInstalls
  * (with the App kapp-controller made for each) and the GitOps Apps that deliver them.
@@ -96,12 +110,7 @@ export function buildClusterState(
     }
     apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
   }
-  const error: ClusterError | undefined =
-    cluster.state === 'error'
-      ? cluster.error
-      : !options.settled && cluster.state === 'syncing'
-      ? { type: 'timeout', message: `no answer from the cluster within ${options.timeoutMs / 1000} s` }
-      : undefined;
+  const error = clusterError(cluster, options);
   return {
     name: cluster.name,
     state: error ? 'error' : 'ok',

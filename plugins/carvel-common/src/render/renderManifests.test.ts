@@ -59,3 +59,12 @@ describe('renderValuesDocument', () => {
     );
   });
 });
+
+describe('renderManifests with shared objects', () => {
+  it('never writes anchors or aliases', () => {
+    const verbs = ['get', 'list'];
+    const text = renderManifests([{ rules: [{ verbs }, { verbs }] }]);
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(text).toBe('---\nrules:\n  - verbs:\n      - get\n      - list\n  - verbs:\n      - get\n      - list\n');
+  });
+});

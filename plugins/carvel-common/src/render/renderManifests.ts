@@ -7,7 +7,8 @@ import { Document, isPair, isScalar, Scalar, visit } from 'yaml';
 export const ALWAYS_QUOTED_KEYS: readonly string[] = ['constraints', 'version'];
 
 function toDocument(manifest: unknown): Document {
-  const doc = new Document(manifest);
+  // Shared sub-objects must be written out again, never as YAML anchors and aliases.
+  const doc = new Document(manifest, { aliasDuplicateObjects: false });
   visit(doc, {
     Pair(_key, pair) {
       if (

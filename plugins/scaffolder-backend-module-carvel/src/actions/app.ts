@@ -78,7 +78,9 @@ export function createCarvelAppAction() {
                   .describe(
                     "Key of the kubeconfig in that Secret; default 'value.yaml', as created by kubectl create secret generic <name>-kubeconfig --from-file=value.yaml=<kubeconfig>",
                   ),
-              }),
+              })
+                // The same cluster list feeds every carvel:gitops action, each reading its own fields.
+                .passthrough(),
             )
             .describe('The run clusters to deploy to'),
         syncPeriod: z =>

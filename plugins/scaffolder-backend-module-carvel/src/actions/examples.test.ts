@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { createActionContext, createWorkspace, packageYaml, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, packageYaml, readTree } from '../__testUtils__/workspace';
 import { createCarvelAppAction } from './app';
 import { createCarvelPackageInstallAction } from './packageInstall';
 import { createCarvelRbacAction } from './rbac';

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGit } from '../gitops/git';
 import { GitRepositories } from '../gitops/GitRepositories';
-import { createActionContext, createWorkspace, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, readTree } from '../__testUtils__/workspace';
 import { createCarvelFetchAction } from './fetch';
 
 async function createRepository(files: Record<string, string>): Promise<string> {

@@ -2,3 +2,4 @@ export { createCarvelPackageInstallAction, PACKAGE_INSTALL_ACTION_ID } from './p
 export { createCarvelAppAction, APP_ACTION_ID } from './app';
 export { createCarvelRbacAction, RBAC_ACTION_ID } from './rbac';
 export { createCarvelFetchAction, FETCH_ACTION_ID } from './fetch';
+export { createCarvelPushAction, PUSH_ACTION_ID, commitAuthorOf } from './push';

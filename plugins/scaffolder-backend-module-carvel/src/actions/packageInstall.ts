@@ -147,7 +147,9 @@ export function createCarvelPackageInstallAction() {
                   .describe(
                     'Secrets already on the run cluster with further values (kept out of git); appended after the generated one',
                   ),
-              }),
+              })
+                // The same cluster list feeds every carvel:gitops action, each reading its own fields.
+                .passthrough(),
             )
             .describe('The run clusters to install the package on'),
       },

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { parseAllDocuments } from 'yaml';
-import { createActionContext, createWorkspace, readTree } from '../testing/workspace';
+import { createActionContext, createWorkspace, readTree } from '../__testUtils__/workspace';
 import { createCarvelRbacAction } from './rbac';
 
 const baseInput = {

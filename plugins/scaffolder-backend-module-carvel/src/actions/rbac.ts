@@ -59,7 +59,9 @@ export function createCarvelRbacAction() {
                 name: z.string().describe('Run cluster name'),
                 namespace: z.string().describe('Namespace on the run cluster'),
                 serviceAccountName: z.string().describe('ServiceAccount the PackageInstall uses'),
-              }),
+              })
+                // The same cluster list feeds every carvel:gitops action, each reading its own fields.
+                .passthrough(),
             )
             .describe('The run clusters'),
         rules: z =>

@@ -3,6 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runGit } from '../gitops/git';
 
 /** A temporary workspace, optionally seeded with files, and a snapshot of its content. */
 export function createWorkspace(files: Record<string, string> = {}): string {
@@ -58,4 +59,23 @@ export function createActionContext(options: { workspacePath: string; input: Rec
     input: options.input as any,
     logger: mockServices.logger.mock(),
   });
+}
+
+/** A bare git repository whose main branch holds `files`, as the demo's GitOps repository. */
+export async function createBareRepository(files: Record<string, string>): Promise<string> {
+  const work = createWorkspace(files);
+  await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: work });
+  await runGit(['add', '--all'], { cwd: work });
+  await runGit(['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'init'], { cwd: work });
+  const bare = `${work}.git`;
+  await runGit(['clone', '--quiet', '--bare', work, bare]);
+  return bare;
+}
+
+/** Files of `branch` in a repository, with their content. */
+export async function readBranch(repository: string, branch = 'main'): Promise<Record<string, string>> {
+  const names = (await runGit(['ls-tree', '-r', '--name-only', branch], { cwd: repository })).split('\n').filter(Boolean);
+  const tree: Record<string, string> = {};
+  for (const name of names.sort()) tree[name] = await runGit(['show', `${branch}:${name}`], { cwd: repository });
+  return tree;
 }

@@ -1,0 +1,92 @@
+import { KubeApiServer, startKubeApiServer } from '@carvel-gitops/kube-apiserver-sim';
+
+export type SimulatedCluster = KubeApiServer;
+
+export async function startSimulatedCluster(
+  name: string,
+  options: Parameters<typeof startKubeApiServer>[0] = {},
+): Promise<SimulatedCluster> {
+  const cluster = await startKubeApiServer({ name, ...options });
+  if (options.crdsInstalled !== false) {
+    cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apps' } });
+  }
+  return cluster;
+}
+
+/** The `carvel.clusters` entry that points the backend at a simulated cluster. */
+export function clusterConfigFor(cluster: SimulatedCluster, overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    name: cluster.name,
+    url: cluster.url,
+    serviceAccountToken: cluster.token,
+    caData: Buffer.from(cluster.caData).toString('base64'),
+    ...overrides,
+  };
+}
+
+export function addPackage(cluster: SimulatedCluster, refName: string, version: string, namespace = 'apps') {
+  return cluster.store.create({
+    apiVersion: 'data.packaging.carvel.dev/v1alpha1',
+    kind: 'Package',
+    metadata: { name: `${refName}.${version}`, namespace },
+    spec: { refName, version, template: { spec: {} } },
+  });
+}
+
+export interface PackageInstallSeed {
+  name: string;
+  namespace?: string;
+  refName?: string;
+  constraints?: string;
+  version?: string;
+  condition?: 'ReconcileSucceeded' | 'ReconcileFailed' | 'Reconciling';
+  usefulErrorMessage?: string;
+}
+
+export function packageInstallStatus(seed: PackageInstallSeed, generation = 1) {
+  const condition = seed.condition ?? 'ReconcileSucceeded';
+  return {
+    observedGeneration: generation,
+    conditions: [
+      {
+        type: condition,
+        status: 'True',
+        ...(condition === 'ReconcileFailed' ? { message: 'Error (see .status.usefulErrorMessage for details)' } : {}),
+      },
+    ],
+    friendlyDescription:
+      condition === 'ReconcileFailed' ? 'Reconcile failed: Error (see .status.usefulErrorMessage for details)' : condition === 'Reconciling' ? 'Reconciling' : 'Reconcile succeeded',
+    ...(seed.usefulErrorMessage ? { usefulErrorMessage: seed.usefulErrorMessage } : {}),
+    version: seed.version ?? '1.0.0',
+    lastAttemptedVersion: seed.version ?? '1.0.0',
+  };
+}
+
+export function addPackageInstall(cluster: SimulatedCluster, seed: PackageInstallSeed) {
+  return cluster.store.create({
+    apiVersion: 'packaging.carvel.dev/v1alpha1',
+    kind: 'PackageInstall',
+    metadata: { name: seed.name, namespace: seed.namespace ?? 'apps', generation: 1 },
+    spec: {
+      serviceAccountName: 'app-installer',
+      packageRef: {
+        refName: seed.refName ?? 'app.default.tap',
+        versionSelection: { constraints: seed.constraints ?? '>=0.0.0' },
+      },
+    },
+    status: packageInstallStatus(seed),
+  });
+}
+
+/** A cluster with app.default.tap 1.0.0 and 1.1.0 and a PackageInstall `app` running `version`. */
+export async function startClusterWithApp(
+  name: string,
+  version = '1.0.0',
+  options: Parameters<typeof startKubeApiServer>[0] = {},
+) {
+  const cluster = await startSimulatedCluster(name, options);
+  addPackage(cluster, 'app.default.tap', '1.0.0');
+  addPackage(cluster, 'app.default.tap', '1.1.0');
+  addPackageInstall(cluster, { name: 'app', version });
+  return cluster;
+}

@@ -1,0 +1,8 @@
+export {
+  deriveAppState,
+  derivePackageInstallState,
+  deriveReconcileState,
+  type AppReconcileState,
+  type PackageInstallReconcileState,
+  type ReconcileState,
+} from './deriveStatus';
