@@ -1,8 +1,9 @@
 import { createApp } from '@backstage/frontend-defaults';
 import catalogPlugin from '@backstage/plugin-catalog/alpha';
 import scaffolderPlugin from '@backstage/plugin-scaffolder/alpha';
+import carvelPlugin from '@carvel-gitops/plugin-carvel/alpha';
 import { navModule } from './modules/nav';
 
 export default createApp({
-  features: [catalogPlugin, scaffolderPlugin, navModule],
+  features: [catalogPlugin, scaffolderPlugin, carvelPlugin, navModule],
 });

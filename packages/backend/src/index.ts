@@ -23,4 +23,6 @@ backend.add(import('@carvel-gitops/plugin-scaffolder-backend-module-carvel'));
 
 backend.add(import('@backstage/plugin-signals-backend'));
 
+backend.add(import('@carvel-gitops/plugin-carvel-backend'));
+
 backend.start();

@@ -31,7 +31,10 @@ async function createApp(options: { allow?: boolean; clusters?: ReturnType<typeo
     permissions,
     initialSyncTimeoutMs: 100,
   });
-  const router = await createRouter({ httpAuth: mockServices.httpAuth(), statusService });
+  const router = await createRouter({
+    httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+    statusService,
+  });
   return { app: express().use(router).use(mockErrorHandler()), fleet, permissions };
 }
 

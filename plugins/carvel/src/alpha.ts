@@ -1,0 +1,1 @@
+export { carvelPlugin as default } from './alpha/plugin';

@@ -1,0 +1,11 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { carvelApi } from './carvelApi';
+import { entityCarvelContent } from './entityCarvelContent';
+
+/** The Carvel plugin for the new frontend system. */
+export const carvelPlugin = createFrontendPlugin({
+  pluginId: 'carvel',
+  title: 'Carvel',
+  info: { packageJson: () => import('../../package.json') },
+  extensions: [carvelApi, entityCarvelContent],
+});

@@ -1,0 +1,91 @@
+import { ResponseError } from '@backstage/errors';
+import { CarvelClient } from './CarvelClient';
+
+const BASE_URL = 'http://localhost:7007/api/carvel';
+
+function jsonResponse(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    statusText: status === 200 ? 'OK' : 'Not Found',
+    headers: { 'Content-Type': 'application/json' },
+  });
+}
+
+function createClient(response: Response) {
+  const discoveryApi = { getBaseUrl: jest.fn().mockResolvedValue(BASE_URL) };
+  const fetchApi = { fetch: jest.fn().mockResolvedValue(response) };
+  return {
+    client: new CarvelClient({ discoveryApi, fetchApi }),
+    discoveryApi,
+    fetchApi,
+  };
+}
+
+describe('CarvelClient', () => {
+  it('gets the status of an entity by its ref parts', async () => {
+    const status = {
+      entityRef: 'component:default/app',
+      packageNames: ['app.default.tap'],
+      clusters: [],
+    };
+    const { client, discoveryApi, fetchApi } = createClient(
+      jsonResponse(200, status),
+    );
+
+    await expect(
+      client.getEntityStatus({
+        kind: 'Component',
+        namespace: 'default',
+        name: 'app',
+      }),
+    ).resolves.toEqual(status);
+    expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('carvel');
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/status/default/component/app`,
+    );
+  });
+
+  it('encodes ref parts that are not URL-safe', async () => {
+    const { client, fetchApi } = createClient(
+      jsonResponse(200, { entityRef: '', packageNames: [], clusters: [] }),
+    );
+
+    await client.getEntityStatus({
+      kind: 'Component',
+      namespace: 'team a',
+      name: 'app/one',
+    });
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/status/team%20a/component/app%2Fone`,
+    );
+  });
+
+  it('lists the clusters', async () => {
+    const clusters = { items: [{ name: 'staging', state: 'synced' }] };
+    const { client, fetchApi } = createClient(jsonResponse(200, clusters));
+
+    await expect(client.getClusters()).resolves.toEqual(clusters);
+    expect(fetchApi.fetch).toHaveBeenCalledWith(`${BASE_URL}/clusters`);
+  });
+
+  it('throws a ResponseError when the entity is not visible', async () => {
+    const { client } = createClient(
+      jsonResponse(404, {
+        error: { name: 'NotFoundError', message: 'No entity' },
+        request: { method: 'GET', url: '/status/default/component/app' },
+        response: { statusCode: 404 },
+      }),
+    );
+
+    const result = client.getEntityStatus({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'app',
+    });
+    await expect(result).rejects.toBeInstanceOf(ResponseError);
+    await expect(result).rejects.toMatchObject({
+      statusCode: 404,
+      cause: expect.objectContaining({ name: 'NotFoundError' }),
+    });
+  });
+});

@@ -1,0 +1,43 @@
+import { CompoundEntityRef } from '@backstage/catalog-model';
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  ClusterListResponse,
+  EntityCarvelStatus,
+} from '@carvel-gitops/plugin-carvel-common';
+import { CarvelApi } from './CarvelApi';
+
+/** {@link CarvelApi} over HTTP, authenticated by the app's fetchApi. */
+export class CarvelClient implements CarvelApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  async getEntityStatus(
+    entityRef: CompoundEntityRef,
+  ): Promise<EntityCarvelStatus> {
+    // Kinds are case-insensitive in the catalog; lower case matches catalog URLs.
+    const kind = entityRef.kind.toLocaleLowerCase('en-US');
+    const path = [entityRef.namespace, kind, entityRef.name]
+      .map(part => encodeURIComponent(part))
+      .join('/');
+    return this.getJson<EntityCarvelStatus>(`/status/${path}`);
+  }
+
+  async getClusters(): Promise<ClusterListResponse> {
+    return this.getJson<ClusterListResponse>('/clusters');
+  }
+
+  private async getJson<T>(path: string): Promise<T> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('carvel');
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return (await response.json()) as T;
+  }
+}

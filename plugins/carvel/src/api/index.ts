@@ -1,0 +1,3 @@
+export { carvelApiRef } from './CarvelApi';
+export type { CarvelApi } from './CarvelApi';
+export { CarvelClient } from './CarvelClient';

@@ -1,0 +1,82 @@
+import { Fragment } from 'react';
+import { InfoCard } from '@backstage/core-components';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { ExpandedRows } from '../../hooks/useExpandedRows';
+import { AppRow } from '../../packageSections';
+import { CarvelStatusLabel } from '../CarvelStatusLabel';
+import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
+
+const APP_COLUMNS = 4;
+
+/** The build-cluster Apps that deliver the GitOps folders to each run cluster. */
+export function AppStatusTable(props: {
+  rows: AppRow[];
+  expandedRows: ExpandedRows;
+}) {
+  const { rows, expandedRows } = props;
+  return (
+    <InfoCard
+      title="GitOps Apps"
+      subheader="kapp-controller Apps on the build cluster, per run cluster"
+      noPadding
+    >
+      <Table size="small" aria-label="GitOps Apps">
+        <TableHead>
+          <TableRow>
+            <TableCell padding="checkbox" />
+            <TableCell>Run cluster</TableCell>
+            <TableCell>App</TableCell>
+            <TableCell>Status</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map(({ id, clusterName, app }) => {
+            const appName = `${app.namespace}/${app.name}`;
+            const expanded = expandedRows.isExpanded(id);
+            return (
+              <Fragment key={id}>
+                <TableRow data-testid={`app-row-${id}`}>
+                  <TableCell padding="checkbox">
+                    {app.message && (
+                      <ExpandToggle
+                        expanded={expanded}
+                        onToggle={() => expandedRows.toggle(id)}
+                        label={`App ${appName} for ${clusterName}`}
+                      />
+                    )}
+                  </TableCell>
+                  <TableCell>{clusterName}</TableCell>
+                  <TableCell>{appName}</TableCell>
+                  <TableCell>
+                    <CarvelStatusLabel status={app.status} />
+                    {app.description && (
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        component="div"
+                      >
+                        {app.description}
+                      </Typography>
+                    )}
+                  </TableCell>
+                </TableRow>
+                {app.message && (
+                  <ExpandedMessageRow
+                    expanded={expanded}
+                    columns={APP_COLUMNS}
+                    message={app.message}
+                  />
+                )}
+              </Fragment>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </InfoCard>
+  );
+}

@@ -1,0 +1,1 @@
+export { AppStatusTable } from './AppStatusTable';

@@ -1,0 +1,1 @@
+export { CarvelStatusLabel } from './CarvelStatusLabel';

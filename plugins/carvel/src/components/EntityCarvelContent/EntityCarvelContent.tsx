@@ -1,0 +1,134 @@
+import { useMemo } from 'react';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  MissingAnnotationEmptyState,
+  Progress,
+  ResponseErrorPanel,
+} from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import {
+  ANNOTATION_CARVEL_PACKAGE_NAME,
+  CarvelEntitySelection,
+  readCarvelEntitySelection,
+} from '@carvel-gitops/plugin-carvel-common';
+import {
+  DEFAULT_POLL_INTERVAL_MS,
+  useCarvelLiveUpdates,
+} from '../../hooks/useCarvelLiveUpdates';
+import { useEntityCarvelStatus } from '../../hooks/useEntityCarvelStatus';
+import { useExpandedRows } from '../../hooks/useExpandedRows';
+import {
+  buildAppRows,
+  buildPackageSections,
+  isNothingFound,
+} from '../../packageSections';
+import { AppStatusTable } from '../AppStatusTable';
+import { NothingFoundEmptyState } from '../NothingFoundEmptyState';
+import { PackageInstallTable } from '../PackageInstallTable';
+import { RefreshToolbar } from './RefreshToolbar';
+
+export interface EntityCarvelContentProps {
+  /** How often to reload when the app has no signal API; 30 s by default. */
+  pollIntervalMs?: number;
+}
+
+/** The Carvel tab of an entity: its PackageInstalls and Apps on every run cluster. */
+export function EntityCarvelContent(props: EntityCarvelContentProps) {
+  const { entity } = useEntity();
+  const selection = useMemo(
+    () => readCarvelEntitySelection(entity.metadata.annotations),
+    [entity],
+  );
+  if (selection.packageNames.length === 0) {
+    return (
+      <MissingAnnotationEmptyState
+        annotation={ANNOTATION_CARVEL_PACKAGE_NAME}
+      />
+    );
+  }
+  const entityRef = stringifyEntityRef(entity);
+  // A new entity starts with its own expanded rows and no stale status.
+  return (
+    <EntityCarvelStatusView
+      key={entityRef}
+      entityRef={entityRef}
+      selection={selection}
+      pollIntervalMs={props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS}
+    />
+  );
+}
+
+function EntityCarvelStatusView(props: {
+  entityRef: string;
+  selection: CarvelEntitySelection;
+  pollIntervalMs: number;
+}) {
+  const { entityRef, selection, pollIntervalMs } = props;
+  const { status, error, loadedAt, refresh } = useEntityCarvelStatus(entityRef);
+  const mode = useCarvelLiveUpdates({
+    packageNames: selection.packageNames,
+    clusters: selection.clusters,
+    onChange: refresh,
+    pollIntervalMs,
+  });
+  const expandedRows = useExpandedRows();
+  const sections = useMemo(
+    () => (status ? buildPackageSections(status) : []),
+    [status],
+  );
+  const appRows = useMemo(() => (status ? buildAppRows(status) : []), [status]);
+
+  // Only the first load replaces the page; later loads update it in place.
+  if (!status) {
+    return error ? <ResponseErrorPanel error={error} /> : <Progress />;
+  }
+
+  return (
+    <Grid container spacing={3} direction="column">
+      <Grid item>
+        <RefreshToolbar
+          mode={mode}
+          pollIntervalMs={pollIntervalMs}
+          loadedAt={loadedAt}
+          onRefresh={refresh}
+        />
+      </Grid>
+      {error && (
+        <Grid item>
+          <ResponseErrorPanel
+            title="Refreshing failed; showing the last loaded state"
+            error={error}
+          />
+        </Grid>
+      )}
+      {isNothingFound(status) ? (
+        <Grid item>
+          <NothingFoundEmptyState
+            packageNames={
+              status.packageNames.length
+                ? status.packageNames
+                : selection.packageNames
+            }
+            clusterNames={status.clusters.map(cluster => cluster.name)}
+            selection={selection}
+          />
+        </Grid>
+      ) : (
+        sections.map(section => (
+          <Grid item key={section.packageName}>
+            <PackageInstallTable
+              section={section}
+              expandedRows={expandedRows}
+            />
+          </Grid>
+        ))
+      )}
+      {appRows.length > 0 && (
+        <Grid item>
+          <AppStatusTable rows={appRows} expandedRows={expandedRows} />
+        </Grid>
+      )}
+    </Grid>
+  );
+}

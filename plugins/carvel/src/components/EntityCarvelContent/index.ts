@@ -1,0 +1,2 @@
+export { EntityCarvelContent } from './EntityCarvelContent';
+export type { EntityCarvelContentProps } from './EntityCarvelContent';

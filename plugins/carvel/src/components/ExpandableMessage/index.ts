@@ -1,0 +1,1 @@
+export { ExpandToggle, ExpandedMessageRow } from './ExpandableMessage';

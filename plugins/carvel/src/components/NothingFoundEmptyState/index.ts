@@ -1,0 +1,1 @@
+export { NothingFoundEmptyState } from './NothingFoundEmptyState';

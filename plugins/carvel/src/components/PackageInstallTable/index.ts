@@ -1,0 +1,1 @@
+export { PackageInstallTable } from './PackageInstallTable';

@@ -1,0 +1,156 @@
+import {
+  AppState,
+  ClusterCarvelState,
+  ClusterError,
+  EntityCarvelStatus,
+  PackageInstallState,
+  describeAvailableUpdate,
+} from '@carvel-gitops/plugin-carvel-common';
+
+/** One PackageInstall on one run cluster. */
+export interface PackageInstallRow {
+  kind: 'install';
+  id: string;
+  clusterName: string;
+  install: PackageInstallState;
+  /** A newer version the constraints do not take yet. */
+  availableUpdate?: string;
+}
+
+/** A run cluster whose state could not be read; stands in for its PackageInstalls. */
+export interface ClusterErrorRow {
+  kind: 'cluster-error';
+  id: string;
+  clusterName: string;
+  error: ClusterError;
+}
+
+export type PackageRow = PackageInstallRow | ClusterErrorRow;
+
+export interface PackageSection {
+  packageName: string;
+  rows: PackageRow[];
+  /** Healthy clusters that have no PackageInstall of this package. */
+  clustersWithoutInstall: string[];
+}
+
+/** One build-cluster App that delivers to a run cluster. */
+export interface AppRow {
+  id: string;
+  clusterName: string;
+  app: AppState;
+}
+
+export function packageInstallRowId(
+  clusterName: string,
+  install: Pick<PackageInstallState, 'namespace' | 'name'>,
+): string {
+  return `${clusterName}/${install.namespace}/${install.name}`;
+}
+
+function byNamespaceAndName(
+  a: { namespace: string; name: string },
+  b: { namespace: string; name: string },
+): number {
+  return a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
+}
+
+function availableUpdateFor(
+  cluster: ClusterCarvelState,
+  install: PackageInstallState,
+): string | undefined {
+  if (!install.version) {
+    return undefined;
+  }
+  const versions = cluster.packages.find(
+    pkg => pkg.packageName === install.packageName,
+  )?.versions;
+  const known = versions?.length
+    ? versions
+    : [install.latestVersion].filter((v): v is string => Boolean(v));
+  const update = describeAvailableUpdate({
+    constraints: install.constraints,
+    installedVersion: install.version,
+    versions: known,
+  });
+  return update.updateAvailable && !update.takenByConstraints
+    ? update.latestVersion
+    : undefined;
+}
+
+function clusterError(cluster: ClusterCarvelState): ClusterError {
+  return (
+    cluster.error ?? {
+      type: 'unknown',
+      message: 'The backend reported an error without details',
+    }
+  );
+}
+
+/**
+ * Groups an entity's PackageInstalls by package, one row per cluster and
+ * PackageInstall, keeping the backend's cluster order.
+ */
+export function buildPackageSections(
+  status: EntityCarvelStatus,
+): PackageSection[] {
+  const packageNames = [...status.packageNames];
+  for (const cluster of status.clusters) {
+    for (const install of cluster.packageInstalls) {
+      if (!packageNames.includes(install.packageName)) {
+        packageNames.push(install.packageName);
+      }
+    }
+  }
+
+  return packageNames.map(packageName => {
+    const rows: PackageRow[] = [];
+    const clustersWithoutInstall: string[] = [];
+    for (const cluster of status.clusters) {
+      if (cluster.state === 'error') {
+        rows.push({
+          kind: 'cluster-error',
+          id: `${cluster.name}#error`,
+          clusterName: cluster.name,
+          error: clusterError(cluster),
+        });
+      }
+      const installs = cluster.packageInstalls
+        .filter(install => install.packageName === packageName)
+        .sort(byNamespaceAndName);
+      if (installs.length === 0 && cluster.state !== 'error') {
+        clustersWithoutInstall.push(cluster.name);
+      }
+      for (const install of installs) {
+        rows.push({
+          kind: 'install',
+          id: packageInstallRowId(cluster.name, install),
+          clusterName: cluster.name,
+          install,
+          availableUpdate: availableUpdateFor(cluster, install),
+        });
+      }
+    }
+    return { packageName, rows, clustersWithoutInstall };
+  });
+}
+
+export function buildAppRows(status: EntityCarvelStatus): AppRow[] {
+  return status.clusters.flatMap(cluster =>
+    [...cluster.apps].sort(byNamespaceAndName).map(app => ({
+      id: `app:${cluster.name}/${app.namespace}/${app.name}`,
+      clusterName: cluster.name,
+      app,
+    })),
+  );
+}
+
+/** True when no cluster has anything for the entity and none failed to answer. */
+export function isNothingFound(status: EntityCarvelStatus): boolean {
+  return status.clusters.every(
+    cluster =>
+      cluster.state !== 'error' &&
+      cluster.packageInstalls.length === 0 &&
+      cluster.apps.length === 0,
+  );
+}

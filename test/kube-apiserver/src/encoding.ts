@@ -1,0 +1,101 @@
+import { StoredObject } from './collection';
+import { ResponseFormat } from './negotiation';
+import { metadataOf } from './objectMeta';
+import {
+  JsonObject,
+  ResourceType,
+  apiVersionOf,
+  isJsonObject,
+} from './resources';
+import { IncludeObject, renderTable } from './table';
+
+export interface EncodeContext {
+  type: ResourceType;
+  format: ResponseFormat;
+  includeObject: IncludeObject;
+  now: number;
+}
+
+export function parseIncludeObject(value: string | null): IncludeObject {
+  return value === 'None' || value === 'Object' ? value : 'Metadata';
+}
+
+function partialObjectMetadata(stored: StoredObject, apiVersion: string) {
+  return {
+    kind: 'PartialObjectMetadata',
+    apiVersion,
+    metadata: isJsonObject(stored.object) ? metadataOf(stored.object) : {},
+  };
+}
+
+/** Typed (built-in) lists omit kind/apiVersion on their items; CRD lists keep them. */
+function listItemJson(type: ResourceType, stored: StoredObject): string {
+  if (type.servedBy !== 'builtin' || !isJsonObject(stored.object)) {
+    return stored.json;
+  }
+  const item: JsonObject = { ...stored.object };
+  delete item.apiVersion;
+  delete item.kind;
+  return JSON.stringify(item);
+}
+
+/** A list response body; plain lists reuse each object's stored JSON instead of serialising it again. */
+export function encodeList(
+  context: EncodeContext,
+  items: StoredObject[],
+  listMetadata: JsonObject,
+): string {
+  const { type, format } = context;
+  if (format.kind === 'table') {
+    return JSON.stringify(
+      renderTable(type, items, {
+        apiVersion: format.apiVersion,
+        includeObject: context.includeObject,
+        listMetadata,
+        now: context.now,
+      }),
+    );
+  }
+  if (format.kind === 'metadata') {
+    return JSON.stringify({
+      kind: 'PartialObjectMetadataList',
+      apiVersion: format.apiVersion,
+      metadata: listMetadata,
+      items: items.map(stored =>
+        partialObjectMetadata(stored, format.apiVersion),
+      ),
+    });
+  }
+  const head = `{"kind":${JSON.stringify(
+    `${type.kind}List`,
+  )},"apiVersion":${JSON.stringify(
+    apiVersionOf(type),
+  )},"metadata":${JSON.stringify(listMetadata)},"items":[`;
+  return `${head}${items
+    .map(stored => listItemJson(type, stored))
+    .join(',')}]}`;
+}
+
+/** A single object (GET, watch event) in the negotiated format. */
+export function encodeObject(
+  context: EncodeContext,
+  stored: StoredObject,
+  includeColumnDefinitions = true,
+): string {
+  const { type, format } = context;
+  if (format.kind === 'table') {
+    return JSON.stringify(
+      renderTable(type, [stored], {
+        apiVersion: format.apiVersion,
+        includeObject: context.includeObject,
+        listMetadata: { resourceVersion: String(stored.revision) },
+        now: context.now,
+        includeColumnDefinitions,
+      }),
+    );
+  }
+  if (format.kind === 'metadata') {
+    return JSON.stringify(partialObjectMetadata(stored, format.apiVersion));
+  }
+  return stored.json;
+}

@@ -1,0 +1,473 @@
+import { StoredEvent } from './collection';
+import { ApiError } from './errors';
+import {
+  JsonObject,
+  ResourceRegistry,
+  builtInResourceTypes,
+} from './resources';
+import { ObjectStore } from './store';
+
+const NOW = Date.parse('2024-05-01T12:00:00Z');
+
+function setup() {
+  const registry = new ResourceRegistry(builtInResourceTypes());
+  let now = NOW;
+  const store = new ObjectStore(registry, { historySize: 100, now: () => now });
+  const pkgi = registry.resolve('pkgi');
+  const events: StoredEvent[] = [];
+  store.collection(pkgi).subscribe(event => events.push(event));
+  store.create(
+    registry.resolve('ns'),
+    { metadata: { name: 'apps' } },
+    { mode: 'seed' },
+  );
+  return {
+    store,
+    registry,
+    pkgi,
+    events,
+    advanceClock: (ms: number) => {
+      now += ms;
+    },
+  };
+}
+
+function statusOf(action: () => unknown) {
+  try {
+    action();
+  } catch (error) {
+    if (error instanceof ApiError) return error.status;
+    throw error;
+  }
+  throw new Error('expected an ApiError');
+}
+
+const packageInstall = (fields: JsonObject = {}): JsonObject => ({
+  apiVersion: 'packaging.carvel.dev/v1alpha1',
+  kind: 'PackageInstall',
+  metadata: { name: 'app', namespace: 'apps' },
+  spec: { packageRef: { refName: 'app.tap' } },
+  ...fields,
+});
+
+const metadata = (object: JsonObject) => object.metadata as JsonObject;
+
+describe('ObjectStore.create', () => {
+  it('sets server-managed metadata and drops status over the API', () => {
+    const { store, pkgi } = setup();
+    const stored = store.create(
+      pkgi,
+      packageInstall({ status: { version: '9.9.9' } }),
+      { mode: 'api', namespace: 'apps' },
+    );
+    expect(stored.object).toEqual({
+      apiVersion: 'packaging.carvel.dev/v1alpha1',
+      kind: 'PackageInstall',
+      metadata: {
+        name: 'app',
+        namespace: 'apps',
+        uid: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        resourceVersion: String(stored.revision),
+        generation: 1,
+        creationTimestamp: '2024-05-01T12:00:00Z',
+      },
+      spec: { packageRef: { refName: 'app.tap' } },
+    });
+    expect(JSON.parse(stored.json)).toEqual(stored.object);
+  });
+
+  it('keeps seeded status, generation and timestamps', () => {
+    const { store, pkgi } = setup();
+    const stored = store.create(
+      pkgi,
+      packageInstall({
+        metadata: {
+          name: 'app',
+          namespace: 'apps',
+          generation: 3,
+          creationTimestamp: '2023-01-01T00:00:00Z',
+          deletionTimestamp: '2024-01-01T00:00:00Z',
+          finalizers: ['f'],
+        },
+        status: { observedGeneration: 2 },
+      }),
+      { mode: 'seed' },
+    );
+    expect(metadata(stored.object)).toMatchObject({
+      generation: 3,
+      creationTimestamp: '2023-01-01T00:00:00Z',
+      deletionTimestamp: '2024-01-01T00:00:00Z',
+    });
+    expect(stored.object.status).toEqual({ observedGeneration: 2 });
+  });
+
+  it('creates a missing namespace when seeding but not over the API', () => {
+    const { store, pkgi, registry } = setup();
+    store.create(
+      pkgi,
+      packageInstall({ metadata: { name: 'a', namespace: 'new' } }),
+      { mode: 'seed' },
+    );
+    expect(store.get(registry.resolve('ns'), '', 'new')).toBeDefined();
+    expect(
+      statusOf(() =>
+        store.create(pkgi, packageInstall({ metadata: { name: 'a' } }), {
+          mode: 'api',
+          namespace: 'absent',
+        }),
+      ),
+    ).toMatchObject({
+      code: 404,
+      reason: 'NotFound',
+      message: 'namespaces "absent" not found',
+    });
+  });
+
+  it('rejects duplicates, preset resourceVersions and mismatched namespaces', () => {
+    const { store, pkgi } = setup();
+    store.create(pkgi, packageInstall(), { mode: 'api', namespace: 'apps' });
+    expect(
+      statusOf(() =>
+        store.create(pkgi, packageInstall(), {
+          mode: 'api',
+          namespace: 'apps',
+        }),
+      ),
+    ).toMatchObject({
+      code: 409,
+      reason: 'AlreadyExists',
+      message: 'packageinstalls.packaging.carvel.dev "app" already exists',
+      details: {
+        name: 'app',
+        group: 'packaging.carvel.dev',
+        kind: 'packageinstalls',
+      },
+    });
+    expect(
+      statusOf(() =>
+        store.create(
+          pkgi,
+          packageInstall({ metadata: { name: 'b', resourceVersion: '5' } }),
+          { mode: 'api', namespace: 'apps' },
+        ),
+      ),
+    ).toMatchObject({
+      code: 500,
+      message:
+        'Internal error occurred: resourceVersion should not be set on objects to be created',
+    });
+    expect(
+      statusOf(() =>
+        store.create(
+          pkgi,
+          packageInstall({ metadata: { name: 'b', namespace: 'other' } }),
+          { mode: 'api', namespace: 'apps' },
+        ),
+      ),
+    ).toMatchObject({ code: 400, reason: 'BadRequest' });
+  });
+
+  it('generates names from generateName', () => {
+    const { store, pkgi } = setup();
+    const stored = store.create(
+      pkgi,
+      packageInstall({ metadata: { generateName: 'app-' } }),
+      { mode: 'api', namespace: 'apps' },
+    );
+    expect(stored.name).toMatch(/^app-[a-z0-9]{5}$/);
+    expect(
+      statusOf(() =>
+        store.create(pkgi, packageInstall({ metadata: {} }), {
+          mode: 'api',
+          namespace: 'apps',
+        }),
+      ),
+    ).toMatchObject({
+      code: 422,
+      reason: 'Invalid',
+    });
+  });
+
+  it("validates Package names like kapp-controller's aggregated API", () => {
+    const { store, registry } = setup();
+    const pkg = registry.resolve('pkg');
+    const body = {
+      metadata: { name: 'wrong' },
+      spec: { refName: 'app.tap', version: '1.0.0' },
+    };
+    expect(
+      statusOf(() =>
+        store.create(pkg, body, { mode: 'api', namespace: 'apps' }),
+      ),
+    ).toMatchObject({
+      code: 422,
+      message: `Package.data.packaging.carvel.dev "wrong" is invalid: metadata.name: Invalid value: "wrong": must be <spec.refName> + '.' + <spec.version>`,
+    });
+    expect(
+      store.create(
+        pkg,
+        { ...body, metadata: { name: 'app.tap.1.0.0' } },
+        { mode: 'api', namespace: 'apps' },
+      ).name,
+    ).toBe('app.tap.1.0.0');
+  });
+
+  it('counts resourceVersions across all resource types', () => {
+    const { store, pkgi, registry } = setup();
+    const first = store.create(pkgi, packageInstall(), {
+      mode: 'seed',
+    }).revision;
+    const secret = store.create(
+      registry.resolve('secrets'),
+      { metadata: { name: 's', namespace: 'apps' } },
+      { mode: 'seed' },
+    );
+    expect(secret.revision).toBe(first + 1);
+    expect(metadata(secret.object).generation).toBeUndefined();
+    expect(store.revision).toBe(first + 1);
+  });
+});
+
+describe('ObjectStore.update and updateStatus', () => {
+  it('ignores status on the main resource and bumps generation only for spec changes', () => {
+    const { store, pkgi } = setup();
+    const created = store.create(
+      pkgi,
+      packageInstall({ status: { version: '1.0.0' } }),
+      { mode: 'seed' },
+    );
+    const relabelled = store.update(
+      pkgi,
+      packageInstall({
+        metadata: { name: 'app', namespace: 'apps', labels: { a: 'b' } },
+        status: { version: 'ignored' },
+      }),
+      { mode: 'seed' },
+    );
+    expect(metadata(relabelled.object)).toMatchObject({
+      generation: 1,
+      labels: { a: 'b' },
+    });
+    expect(relabelled.object.status).toEqual({ version: '1.0.0' });
+    expect(relabelled.revision).toBeGreaterThan(created.revision);
+
+    const respecced = store.update(
+      pkgi,
+      packageInstall({ spec: { paused: true } }),
+      { mode: 'seed' },
+    );
+    expect(metadata(respecced.object).generation).toBe(2);
+    expect(metadata(respecced.object).uid).toBe(metadata(created.object).uid);
+  });
+
+  it('changes only status through the status subresource', () => {
+    const { store, pkgi } = setup();
+    store.create(pkgi, packageInstall(), { mode: 'seed' });
+    const updated = store.updateStatus(
+      pkgi,
+      packageInstall({
+        spec: { ignored: true },
+        status: { observedGeneration: 1 },
+      }),
+      { mode: 'seed' },
+    );
+    expect(updated.object.spec).toEqual({ packageRef: { refName: 'app.tap' } });
+    expect(updated.object.status).toEqual({ observedGeneration: 1 });
+    expect(metadata(updated.object).generation).toBe(1);
+  });
+
+  it('does not write an update that changes nothing', () => {
+    const { store, pkgi, events } = setup();
+    const created = store.create(pkgi, packageInstall(), { mode: 'seed' });
+    const same = store.update(pkgi, packageInstall(), { mode: 'seed' });
+    expect(same.revision).toBe(created.revision);
+    expect(events.map(e => e.type)).toEqual(['ADDED']);
+  });
+
+  it('answers 409 Conflict for a stale resourceVersion and 422 when a CRD update has none', () => {
+    const { store, pkgi } = setup();
+    const created = store.create(pkgi, packageInstall(), { mode: 'seed' });
+    store.update(pkgi, packageInstall({ spec: { a: 1 } }), { mode: 'seed' });
+    const stale = packageInstall({
+      metadata: { ...metadata(created.object) },
+      spec: { b: 2 },
+    });
+    expect(
+      statusOf(() =>
+        store.update(pkgi, stale, {
+          mode: 'api',
+          namespace: 'apps',
+          name: 'app',
+        }),
+      ),
+    ).toMatchObject({
+      code: 409,
+      reason: 'Conflict',
+      message:
+        'Operation cannot be fulfilled on packageinstalls.packaging.carvel.dev "app": the object has been modified; please apply your changes to the latest version and try again',
+    });
+    expect(
+      statusOf(() =>
+        store.update(pkgi, packageInstall(), {
+          mode: 'api',
+          namespace: 'apps',
+          name: 'app',
+        }),
+      ),
+    ).toMatchObject({
+      code: 422,
+    });
+  });
+
+  it('checks the name in the body against the URL and reports missing objects', () => {
+    const { store, pkgi } = setup();
+    store.create(pkgi, packageInstall(), { mode: 'seed' });
+    expect(
+      statusOf(() =>
+        store.update(pkgi, packageInstall(), {
+          mode: 'api',
+          namespace: 'apps',
+          name: 'other',
+        }),
+      ),
+    ).toMatchObject({
+      code: 400,
+    });
+    expect(
+      statusOf(() =>
+        store.update(
+          pkgi,
+          packageInstall({ metadata: { name: 'nope', namespace: 'apps' } }),
+          { mode: 'seed' },
+        ),
+      ),
+    ).toMatchObject({
+      code: 404,
+      message: 'packageinstalls.packaging.carvel.dev "nope" not found',
+    });
+  });
+});
+
+describe('ObjectStore.delete', () => {
+  it('removes an object without finalizers with a DELETED event at a new resourceVersion', () => {
+    const { store, pkgi, events } = setup();
+    const created = store.create(pkgi, packageInstall(), { mode: 'seed' });
+    const { object, removed } = store.delete(pkgi, 'apps', 'app');
+    expect(removed).toBe(true);
+    expect(object.revision).toBeGreaterThan(created.revision);
+    expect(metadata(object.object).resourceVersion).toBe(
+      String(object.revision),
+    );
+    expect(store.get(pkgi, 'apps', 'app')).toBeUndefined();
+    expect(events.map(e => e.type)).toEqual(['ADDED', 'DELETED']);
+  });
+
+  it('marks an object with finalizers for deletion and removes it when the last finalizer goes', () => {
+    const { store, pkgi, events, advanceClock } = setup();
+    const withFinalizer = {
+      name: 'app',
+      namespace: 'apps',
+      finalizers: ['finalizers.packageinstall.packaging.carvel.dev/delete'],
+    };
+    store.create(pkgi, packageInstall({ metadata: withFinalizer }), {
+      mode: 'seed',
+    });
+    advanceClock(5000);
+    const marked = store.delete(pkgi, 'apps', 'app');
+    expect(marked.removed).toBe(false);
+    expect(metadata(marked.object.object)).toMatchObject({
+      deletionTimestamp: '2024-05-01T12:00:05Z',
+      deletionGracePeriodSeconds: 0,
+      generation: 2,
+    });
+    expect(store.delete(pkgi, 'apps', 'app').object.revision).toBe(
+      marked.object.revision,
+    );
+
+    expect(
+      statusOf(() =>
+        store.update(
+          pkgi,
+          packageInstall({
+            metadata: {
+              ...withFinalizer,
+              finalizers: [...withFinalizer.finalizers, 'new'],
+            },
+          }),
+          {
+            mode: 'seed',
+          },
+        ),
+      ),
+    ).toMatchObject({ code: 422 });
+
+    const last = store.update(
+      pkgi,
+      packageInstall({ metadata: { ...withFinalizer, finalizers: [] } }),
+      { mode: 'seed' },
+    );
+    expect(store.get(pkgi, 'apps', 'app')).toBeUndefined();
+    expect(events.map(e => e.type)).toEqual(['ADDED', 'MODIFIED', 'DELETED']);
+    expect(events[2].object).toBe(last);
+  });
+
+  it('checks preconditions', () => {
+    const { store, pkgi } = setup();
+    store.create(pkgi, packageInstall(), { mode: 'seed' });
+    expect(
+      statusOf(() => store.delete(pkgi, 'apps', 'app', { uid: 'other' })),
+    ).toMatchObject({ code: 409, reason: 'Conflict' });
+    expect(
+      statusOf(() =>
+        store.delete(pkgi, 'apps', 'app', { resourceVersion: '1' }),
+      ),
+    ).toMatchObject({ code: 409 });
+    expect(statusOf(() => store.delete(pkgi, 'apps', 'missing'))).toMatchObject(
+      { code: 404 },
+    );
+  });
+
+  it("deletes a namespace's contents with it", () => {
+    const { store, pkgi, registry } = setup();
+    store.create(pkgi, packageInstall(), { mode: 'seed' });
+    store.delete(registry.resolve('ns'), '', 'apps');
+    expect(store.get(pkgi, 'apps', 'app')).toBeUndefined();
+  });
+});
+
+describe('ObjectStore unchecked objects and compaction', () => {
+  it('stores objects no valid write could produce and removes them again', () => {
+    const { store, pkgi, events } = setup();
+    const nameless = store.insertUnchecked(
+      pkgi,
+      { kind: 'PackageInstall', spec: 'not an object' },
+      'apps',
+    );
+    const stringly = store.insertUnchecked(pkgi, {
+      metadata: { name: 'odd', namespace: 'apps' },
+      spec: 'text',
+    });
+    expect(
+      store
+        .collection(pkgi)
+        .list('apps')
+        .map(s => s.object.spec),
+    ).toEqual(['text', 'not an object']);
+    expect(metadata(stringly.object).resourceVersion).toBe(
+      String(stringly.revision),
+    );
+    store.removeUnchecked(pkgi, nameless);
+    expect(store.collection(pkgi).list().length).toBe(1);
+    expect(events.map(e => e.type)).toEqual(['ADDED', 'ADDED', 'DELETED']);
+  });
+
+  it('forgets history on compaction', () => {
+    const { store, pkgi } = setup();
+    store.create(pkgi, packageInstall(), { mode: 'seed' });
+    const before = store.revision - 1;
+    expect(store.collection(pkgi).eventsAfter(before)).toHaveLength(1);
+    store.compact();
+    expect(store.collection(pkgi).eventsAfter(before)).toBeUndefined();
+    expect(store.collection(pkgi).eventsAfter(store.revision)).toEqual([]);
+  });
+});
