@@ -75,6 +75,14 @@ async function eventually(server: any, check: (body: any) => void, timeoutMs = 1
   }
 }
 
+async function waitUntil(condition: () => boolean, timeoutMs = 3000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise(r => setTimeout(r, 10));
+  }
+}
+
 function expectHealthy(body: any, names: string[]) {
   for (const name of names) {
     const state = body.clusters.find((c: any) => c.name === name);
@@ -139,7 +147,8 @@ describe('carvel backend against three simulated clusters, one misbehaving', () 
     const [a, b] = [await cluster('a'), await cluster('b')];
     const { server } = await startBackend([clusterConfigFor(a), clusterConfigFor(b)]);
     await eventually(server, body => expectHealthy(body, ['a', 'b']), 3000);
-    expect(a.faults.dropWatchConnections()).toBeGreaterThan(0);
+    await waitUntil(() => a.requests.count({ verb: 'watch' }) >= 3);
+    expect(a.faults.dropWatchConnections()).toBe(3);
     addPackageInstall(a, { name: 'app-2', version: '1.1.0' });
     await eventually(server, body => {
       expect(body.clusters[0].packageInstalls.map((i: any) => i.name)).toEqual(['app', 'app-2']);
@@ -151,6 +160,9 @@ describe('carvel backend against three simulated clusters, one misbehaving', () 
     const [a, b] = [await cluster('a'), await cluster('b')];
     const { server } = await startBackend([clusterConfigFor(a), clusterConfigFor(b)]);
     await eventually(server, body => expectHealthy(body, ['a', 'b']), 3000);
+    await waitUntil(() => a.requests.count({ verb: 'watch' }) >= 3);
+    const lists = () => a.requests.count({ verb: 'list', resource: 'packageinstalls.packaging.carvel.dev' });
+    const listsBefore = lists();
     addPackageInstall(a, { name: 'app-2' });
     a.faults.expireResourceVersions();
     a.faults.dropWatchConnections();
@@ -158,6 +170,7 @@ describe('carvel backend against three simulated clusters, one misbehaving', () 
     await eventually(server, body => {
       expect(body.clusters[0].packageInstalls.map((i: any) => i.name)).toEqual(['app', 'app-2', 'app-3']);
     }, 5000);
+    expect(lists()).toBe(listsBefore + 1);
   });
 
   it('pages through 5,000 PackageInstalls', async () => {

@@ -112,7 +112,8 @@ export function apiResourceList(
   }
   return {
     kind: 'APIResourceList',
-    apiVersion: 'v1',
+    // The core group's list carries no apiVersion; the others do.
+    ...(groupVersion === 'v1' ? {} : { apiVersion: 'v1' }),
     groupVersion,
     resources: served.flatMap(resourceEntries),
   };

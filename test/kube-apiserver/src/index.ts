@@ -175,5 +175,4 @@ export type { RecordedRequest, RequestFilter } from './requests';
 export { RequestCounter } from './requests';
 export type { Status } from './errors';
 export { ApiError } from './errors';
-export type { TlsIdentity } from './tls';
 export { EXCLUDE_GLOBAL_PACKAGES_ANNOTATION } from './globalPackages';

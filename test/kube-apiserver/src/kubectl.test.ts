@@ -253,3 +253,23 @@ it('writes through kubectl patch and label', async () => {
     ],
   ]);
 });
+
+it('follows continue tokens when a list is longer than its 500-item chunks', async () => {
+  for (let i = 0; i < 620; i++) {
+    cluster.store.create({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: `cm-${String(i).padStart(3, '0')}`, namespace: 'bulk' },
+      data: { index: String(i) },
+    });
+  }
+  cluster.requests.reset();
+  const rows = cellsOf(
+    await kubectl('get', 'configmaps', '-n', 'bulk', '--no-headers'),
+  );
+  expect(rows).toHaveLength(620);
+  expect(rows[619]).toEqual(['cm-619', '1', '0s']);
+  expect(cluster.requests.count({ verb: 'list', resource: 'configmaps' })).toBe(
+    2,
+  );
+});

@@ -1,28 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import {
   ResourceCollection,
   StoredEvent,
   StoredObject,
   objectKey,
 } from './collection';
+import { ApiError, alreadyExists, badRequest, notFound } from './errors';
 import {
-  ApiError,
-  alreadyExists,
-  badRequest,
-  conflict,
-  internalError,
-  invalid,
-  notFound,
-} from './errors';
-import {
-  finalizersOf,
-  formatTimestamp,
-  generateNameSuffix,
-  metadataOf,
-  specContent,
-  stringField,
-  withTypeMeta,
-} from './objectMeta';
+  DeletePreconditions,
+  WriteMode,
+  checkDeletePreconditions,
+  checkUpdatePrecondition,
+  completesDeletion,
+  identityForCreate,
+  isUnchanged,
+  objectForCreate,
+  objectForStatusUpdate,
+  objectForUpdate,
+  objectMarkedForDeletion,
+} from './objectLifecycle';
+import { finalizersOf, metadataOf, stringField } from './objectMeta';
 import {
   JsonObject,
   ResourceRegistry,
@@ -30,12 +26,7 @@ import {
   isJsonObject,
 } from './resources';
 
-/**
- * `api`: what a client may do over HTTP (server-managed fields are reset, the namespace must exist).
- * `seed`: test set-up, which may preset status, generation, timestamps and finalizers, and creates
- * missing namespaces.
- */
-export type WriteMode = 'api' | 'seed';
+export type { DeletePreconditions, WriteMode } from './objectLifecycle';
 
 export interface WriteOptions {
   mode: WriteMode;
@@ -43,11 +34,6 @@ export interface WriteOptions {
   namespace?: string;
   /** The name from the request URL (updates). */
   name?: string;
-}
-
-export interface DeletePreconditions {
-  uid?: string;
-  resourceVersion?: string;
 }
 
 export interface DeleteResult {
@@ -154,73 +140,25 @@ export class ObjectStore {
     input: JsonObject,
     options: WriteOptions,
   ): StoredObject {
-    const { mode } = options;
-    const given = metadataOf(input);
-    if (mode === 'api' && stringField(given, 'resourceVersion')) {
-      throw internalError(
-        'resourceVersion should not be set on objects to be created',
-      );
-    }
-    const generateName = stringField(given, 'generateName');
-    const name =
-      stringField(given, 'name') ??
-      (generateName ? generateName + generateNameSuffix() : undefined);
-    if (!name) {
-      throw invalid(type, '', [
-        {
-          field: 'metadata.name',
-          value: '',
-          message: 'name or generateName is required',
-        },
-      ]);
-    }
-    let namespace: string | undefined;
-    if (type.namespaced) {
-      const givenNamespace = stringField(given, 'namespace');
-      if (
-        options.namespace &&
-        givenNamespace &&
-        givenNamespace !== options.namespace
-      ) {
-        throw badRequest(
-          'the namespace of the provided object does not match the namespace sent on the request',
-        );
-      }
-      namespace = options.namespace ?? givenNamespace ?? 'default';
-      this.ensureNamespace(namespace, mode);
+    const { name, namespace } = identityForCreate(
+      type,
+      input,
+      options.mode,
+      options.namespace,
+    );
+    if (namespace !== undefined) {
+      this.ensureNamespace(namespace, options.mode);
     }
     if (this.get(type, namespace ?? '', name)) {
       throw alreadyExists(type, name);
     }
-    const body: JsonObject = { ...input };
-    if (mode === 'api') {
-      if (type.hasStatusSubresource) delete body.status;
-      const errors = type.validate?.({ ...body, metadata: { name } }) ?? [];
-      if (errors.length > 0) throw invalid(type, name, errors);
-    }
-    if (type.kind === 'Namespace') {
-      body.spec = isJsonObject(body.spec)
-        ? body.spec
-        : { finalizers: ['kubernetes'] };
-      body.status = isJsonObject(body.status)
-        ? body.status
-        : { phase: 'Active' };
-    }
-    const seeded = (field: string) =>
-      mode === 'seed' ? given[field] : undefined;
-    const metadata: JsonObject = {
-      ...given,
+    const object = objectForCreate(type, input, {
+      mode: options.mode,
       name,
       namespace,
-      uid: seeded('uid') ?? randomUUID(),
-      resourceVersion: undefined,
-      generation: type.tracksGeneration ? seeded('generation') ?? 1 : undefined,
-      creationTimestamp:
-        seeded('creationTimestamp') ?? formatTimestamp(this.now()),
-      deletionTimestamp: seeded('deletionTimestamp'),
-      deletionGracePeriodSeconds: seeded('deletionGracePeriodSeconds'),
-    };
-    return this.store(type, 'ADDED', withTypeMeta(type, body, metadata));
+      now: this.now(),
+    });
+    return this.store(type, 'ADDED', object);
   }
 
   private existingFor(
@@ -242,20 +180,7 @@ export class ObjectStore {
     if (!existing) {
       throw notFound(type, name);
     }
-    const resourceVersion = stringField(given, 'resourceVersion');
-    if (resourceVersion !== undefined) {
-      if (resourceVersion !== String(existing.revision)) {
-        throw conflict(type, name);
-      }
-    } else if (options.mode === 'api' && type.servedBy !== 'builtin') {
-      throw invalid(type, name, [
-        {
-          field: 'metadata.resourceVersion',
-          value: '0x0',
-          message: 'must be specified for an update',
-        },
-      ]);
-    }
+    checkUpdatePrecondition(type, existing, input, options.mode);
     return existing;
   }
 
@@ -266,46 +191,10 @@ export class ObjectStore {
     options: WriteOptions,
   ): StoredObject {
     const existing = this.existingFor(type, input, options);
-    const current = existing.object;
-    const currentMetadata = metadataOf(current);
-    const body: JsonObject = { ...input };
-    if (type.hasStatusSubresource) {
-      body.status = current.status;
-    }
-    const metadata: JsonObject = { ...metadataOf(input) };
-    for (const field of [
-      'name',
-      'namespace',
-      'uid',
-      'creationTimestamp',
-      'generation',
-      'deletionTimestamp',
-      'deletionGracePeriodSeconds',
-    ]) {
-      metadata[field] = currentMetadata[field];
-    }
-    if (currentMetadata.deletionTimestamp) {
-      const before = new Set(finalizersOf(currentMetadata));
-      const added = finalizersOf(metadata).filter(f => !before.has(f));
-      if (added.length > 0) {
-        throw invalid(type, existing.name, [
-          {
-            field: 'metadata.finalizers',
-            value: added,
-            message:
-              'no new finalizers can be added if the object is being deleted',
-          },
-        ]);
-      }
-    }
-    const next = withTypeMeta(type, body, metadata);
-    if (type.tracksGeneration && specContent(next) !== specContent(current)) {
-      metadata.generation = Number(currentMetadata.generation ?? 0) + 1;
-    }
     return this.commitUpdate(
       type,
       existing,
-      withTypeMeta(type, body, metadata),
+      objectForUpdate(type, existing.object, input),
     );
   }
 
@@ -316,8 +205,11 @@ export class ObjectStore {
     options: WriteOptions,
   ): StoredObject {
     const existing = this.existingFor(type, input, options);
-    const next: JsonObject = { ...existing.object, status: input.status };
-    return this.commitUpdate(type, existing, next);
+    return this.commitUpdate(
+      type,
+      existing,
+      objectForStatusUpdate(existing.object, input),
+    );
   }
 
   private commitUpdate(
@@ -325,19 +217,11 @@ export class ObjectStore {
     existing: StoredObject,
     next: JsonObject,
   ): StoredObject {
-    const metadata = metadataOf(next);
-    const unchanged =
-      JSON.stringify({
-        ...next,
-        metadata: { ...metadata, resourceVersion: String(existing.revision) },
-      }) === existing.json;
-    if (unchanged) {
+    if (isUnchanged(next, existing)) {
       return existing;
     }
-    if (metadata.deletionTimestamp && finalizersOf(metadata).length === 0) {
-      return this.store(type, 'DELETED', next, existing);
-    }
-    return this.store(type, 'MODIFIED', next, existing);
+    const eventType = completesDeletion(next) ? 'DELETED' : 'MODIFIED';
+    return this.store(type, eventType, next, existing);
   }
 
   delete(
@@ -350,43 +234,17 @@ export class ObjectStore {
     if (!existing) {
       throw notFound(type, name);
     }
+    checkDeletePreconditions(type, existing, preconditions);
     const metadata = metadataOf(existing.object);
-    if (preconditions.uid && preconditions.uid !== metadata.uid) {
-      throw conflict(
-        type,
-        name,
-        `Precondition failed: UID in precondition: ${preconditions.uid}, UID in object meta: ${metadata.uid}`,
-      );
-    }
-    if (
-      preconditions.resourceVersion &&
-      preconditions.resourceVersion !== String(existing.revision)
-    ) {
-      throw conflict(
-        type,
-        name,
-        `Precondition failed: ResourceVersion in precondition: ${preconditions.resourceVersion}, ResourceVersion in object meta: ${existing.revision}`,
-      );
-    }
     if (finalizersOf(metadata).length > 0) {
       if (metadata.deletionTimestamp) {
         return { object: existing, removed: false };
       }
-      const marked: JsonObject = {
-        ...metadata,
-        deletionTimestamp: formatTimestamp(this.now()),
-        deletionGracePeriodSeconds: 0,
+      const marked = objectMarkedForDeletion(type, existing.object, this.now());
+      return {
+        object: this.store(type, 'MODIFIED', marked, existing),
+        removed: false,
       };
-      if (type.tracksGeneration) {
-        marked.generation = Number(metadata.generation ?? 0) + 1;
-      }
-      const object = this.store(
-        type,
-        'MODIFIED',
-        withTypeMeta(type, existing.object, marked),
-        existing,
-      );
-      return { object, removed: false };
     }
     const object = this.store(type, 'DELETED', existing.object, existing);
     if (type.kind === 'Namespace') {

@@ -4,7 +4,8 @@ import {
   ResourceRegistry,
   builtInResourceTypes,
 } from './resources';
-import { columnDefinitionsFor, renderTable, valueAtPath } from './table';
+import { columnDefinitionsFor, valueAtPath } from './printerColumns';
+import { renderTable } from './table';
 
 const registry = new ResourceRegistry(builtInResourceTypes());
 const NOW = Date.parse('2024-05-01T12:00:00Z');
