@@ -192,7 +192,8 @@ describe('carvel backend against three simulated clusters, one misbehaving', () 
     a.faults.insertMalformedObject('packageinstalls', { apiVersion: 'packaging.carvel.dev/v1alpha1', kind: 'PackageInstall', metadata: { name: 'broken', namespace: 'apps' }, spec: 'not an object' }, { namespace: 'apps' });
     a.faults.insertMalformedObject('packageinstalls', { apiVersion: 'packaging.carvel.dev/v1alpha1', kind: 'PackageInstall', metadata: {} }, { namespace: 'apps' });
     const { server } = await startBackend([clusterConfigFor(a), clusterConfigFor(b)]);
-    await eventually(server, body => expectHealthy(body, ['a', 'b']), 3000);
+    const body = await eventually(server, b2 => expectHealthy(b2, ['a', 'b']), 3000);
+    expect(body.clusters[0].state).toBe('ok');
   });
 
   it('stops watching a cluster removed from the configuration', async () => {

@@ -1,5 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, Status, badRequest, failureStatus } from './errors';
+import {
+  ApiError,
+  Status,
+  badRequest,
+  failureStatus,
+  serviceUnavailable,
+} from './errors';
+import type { UnavailableBody } from './faults';
 import { JsonObject, isJsonObject } from './resources';
 
 /** The API server's request body limit. */
@@ -105,4 +112,16 @@ export function contentTypeOf(request: IncomingMessage): string {
     .split(';')[0]
     .trim()
     .toLowerCase();
+}
+
+/** The aggregated API's 503, as a Status or as kube-aggregator's own plain text. */
+export function sendServiceUnavailable(
+  response: ServerResponse,
+  body: UnavailableBody,
+): void {
+  if (body === 'text') {
+    sendText(response, 503, 'service unavailable\n');
+  } else {
+    sendStatus(response, serviceUnavailable().status);
+  }
 }

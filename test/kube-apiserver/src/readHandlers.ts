@@ -1,3 +1,4 @@
+import { StoredObject } from './collection';
 import { ResourceRequest } from './context';
 import {
   EncodeContext,
@@ -80,6 +81,25 @@ function globalNamespaceFor(request: ResourceRequest): string | undefined {
     : undefined;
 }
 
+/**
+ * A namespaced Package list merged with the global namespace's, or undefined when there is
+ * nothing to merge. Like kapp-controller's merge, it ignores limit: servers may return more.
+ */
+function listWithGlobal(
+  request: ResourceRequest,
+  filter: ObjectFilter | undefined,
+): StoredObject[] | undefined {
+  const globalNamespace = globalNamespaceFor(request);
+  if (!globalNamespace) return undefined;
+  const collection = request.context.store.collection(request.type);
+  const global = collection.list(globalNamespace);
+  if (global.length === 0) return undefined;
+  const namespace = request.namespace ?? '';
+  return mergeWithGlobal(collection.list(namespace), global, namespace).filter(
+    stored => !filter || filter(stored.object),
+  );
+}
+
 export function handleList(request: ResourceRequest): void {
   const { context, type, query, response } = request;
   const encoding = encodeContext(request);
@@ -105,24 +125,11 @@ export function handleList(request: ResourceRequest): void {
   }
   const namespace = type.namespaced ? request.namespace : undefined;
 
-  const globalNamespace = globalNamespaceFor(request);
-  if (globalNamespace && !token) {
-    const global = collection.list(globalNamespace);
-    if (global.length > 0) {
-      // Like kapp-controller's merge, this ignores limit: servers may return more than asked.
-      const local = collection.list(namespace);
-      const items = mergeWithGlobal(local, global, namespace ?? '').filter(
-        stored => !filter || filter(stored.object),
-      );
-      sendJson(
-        response,
-        200,
-        encodeList(encoding, items, {
-          resourceVersion: String(context.store.revision),
-        }),
-      );
-      return;
-    }
+  const merged = token ? undefined : listWithGlobal(request, filter);
+  if (merged) {
+    const listMetadata = { resourceVersion: String(context.store.revision) };
+    sendJson(response, 200, encodeList(encoding, merged, listMetadata));
+    return;
   }
 
   const page = collection.listPage({

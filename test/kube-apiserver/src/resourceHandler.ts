@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ResourceRequest, ServerContext } from './context';
-import { forbidden, methodNotAllowed, serviceUnavailable } from './errors';
+import { forbidden, methodNotAllowed } from './errors';
 import { KubeVerb } from './faults';
-import { sendPageNotFound, sendStatus, sendText } from './http';
+import { sendPageNotFound, sendServiceUnavailable, sendStatus } from './http';
 import { handleGet, handleList, handleWatch } from './readHandlers';
 import { ResourceType } from './resources';
 import { ResourcePath } from './routes';
@@ -94,11 +94,10 @@ export async function handleResourceRequest(
     return;
   }
   if (context.faults.isUnavailable(type)) {
-    if (context.faults.aggregatedUnavailable === 'text') {
-      sendText(response, 503, 'service unavailable\n');
-    } else {
-      sendStatus(response, serviceUnavailable().status);
-    }
+    sendServiceUnavailable(
+      response,
+      context.faults.aggregatedUnavailable ?? 'status',
+    );
     return;
   }
   const verb = verbOf(request.method ?? 'GET', path, query);

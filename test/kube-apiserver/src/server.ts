@@ -11,13 +11,14 @@ import {
   apiVersions,
   versionInfo,
 } from './discovery';
+import { ApiError, badRequest, internalError, unauthorized } from './errors';
 import {
-  ApiError,
-  internalError,
-  serviceUnavailable,
-  unauthorized,
-} from './errors';
-import { sendJson, sendPageNotFound, sendStatus, sendText } from './http';
+  sendJson,
+  sendPageNotFound,
+  sendServiceUnavailable,
+  sendStatus,
+  sendText,
+} from './http';
 import { RequestCounter } from './requests';
 import { handleResourceRequest, verbOf } from './resourceHandler';
 import { JsonObject, qualifiedResourceOf } from './resources';
@@ -86,11 +87,13 @@ export class HttpsApiServer {
 
   /** Stops accepting connections and destroys the open ones; `listen()` resumes on the same port. */
   async stopListening(): Promise<void> {
+    const closed = this.listening
+      ? new Promise<void>(resolve => this.server.close(() => resolve()))
+      : Promise.resolve();
+    this.listening = false;
     for (const watch of [...this.options.context.watches]) watch.drop();
     for (const socket of this.sockets) socket.destroy();
-    if (!this.listening) return;
-    this.listening = false;
-    await new Promise<void>(resolve => this.server.close(() => resolve()));
+    await closed;
   }
 
   private authenticated(request: IncomingMessage, route: Route): boolean {
@@ -198,7 +201,10 @@ export class HttpsApiServer {
             type.group === route.group && context.faults.isUnavailable(type),
         );
         if (unavailable) {
-          this.sendUnavailable(response);
+          sendServiceUnavailable(
+            response,
+            context.faults.aggregatedUnavailable ?? 'status',
+          );
           return;
         }
         document = apiResourceList(servedTypes, groupVersion);
@@ -214,14 +220,6 @@ export class HttpsApiServer {
     }
   }
 
-  private sendUnavailable(response: ServerResponse): void {
-    if (this.options.context.faults.aggregatedUnavailable === 'text') {
-      sendText(response, 503, 'service unavailable\n');
-    } else {
-      sendStatus(response, serviceUnavailable().status);
-    }
-  }
-
   private sendError(response: ServerResponse, error: unknown): void {
     if (response.headersSent) {
       response.destroy();
@@ -230,15 +228,7 @@ export class HttpsApiServer {
     if (error instanceof ApiError) {
       sendStatus(response, error.status);
     } else if (error instanceof SelectorParseError) {
-      sendStatus(response, {
-        kind: 'Status',
-        apiVersion: 'v1',
-        metadata: {},
-        status: 'Failure',
-        message: error.message,
-        reason: 'BadRequest',
-        code: 400,
-      });
+      sendStatus(response, badRequest(error.message).status);
     } else {
       sendStatus(
         response,

@@ -3,14 +3,12 @@ import { apiRequest } from './testing/apiClient';
 
 const PKGI_PATH =
   '/apis/packaging.carvel.dev/v1alpha1/namespaces/apps/packageinstalls';
-const TABLE_ACCEPT =
-  'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
 let cluster: KubeApiServer;
 
 beforeAll(async () => {
   cluster = await startKubeApiServer({
-    name: 'server-test',
+    name: 'server-writes-test',
     token: 'secret-token',
   });
   cluster.store.create({
@@ -239,4 +237,3 @@ describe('writes over HTTP', () => {
     ).toEqual([]);
   });
 });
-

@@ -300,4 +300,3 @@ describe('ObjectStore.update and updateStatus', () => {
     });
   });
 });
-

@@ -43,6 +43,12 @@ export interface PackageInstallSeed {
   usefulErrorMessage?: string;
 }
 
+const FRIENDLY_DESCRIPTIONS = {
+  ReconcileSucceeded: 'Reconcile succeeded',
+  ReconcileFailed: 'Reconcile failed: Error (see .status.usefulErrorMessage for details)',
+  Reconciling: 'Reconciling',
+};
+
 export function packageInstallStatus(seed: PackageInstallSeed, generation = 1) {
   const condition = seed.condition ?? 'ReconcileSucceeded';
   return {
@@ -54,8 +60,7 @@ export function packageInstallStatus(seed: PackageInstallSeed, generation = 1) {
         ...(condition === 'ReconcileFailed' ? { message: 'Error (see .status.usefulErrorMessage for details)' } : {}),
       },
     ],
-    friendlyDescription:
-      condition === 'ReconcileFailed' ? 'Reconcile failed: Error (see .status.usefulErrorMessage for details)' : condition === 'Reconciling' ? 'Reconciling' : 'Reconcile succeeded',
+    friendlyDescription: FRIENDLY_DESCRIPTIONS[condition],
     ...(seed.usefulErrorMessage ? { usefulErrorMessage: seed.usefulErrorMessage } : {}),
     version: seed.version ?? '1.0.0',
     lastAttemptedVersion: seed.version ?? '1.0.0',

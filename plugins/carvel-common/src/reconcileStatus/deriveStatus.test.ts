@@ -64,9 +64,9 @@ describe('derivePackageInstallState', () => {
   });
 
   it('takes the deployed version from the App kapp-controller made for it', () => {
-    const app = { apiVersion: 'kappctrl.k14s.io/v1alpha1', kind: 'App', metadata: { name: 'hello-app', annotations: { 'packaging.carvel.dev/package-version': '20230418093015.0.0' } }, spec: {} } as any;
+    const ownedApp = { apiVersion: 'kappctrl.k14s.io/v1alpha1', kind: 'App', metadata: { name: 'hello-app', annotations: { 'packaging.carvel.dev/package-version': '20230418093015.0.0' } }, spec: {} } as any;
     const blocked = pkgi({ status: { ...failed(SEE, 'Stopped installing'), version: '20230321004057.0.0' } });
-    expect(derivePackageInstallState(blocked, { app })).toMatchObject({ version: '20230321004057.0.0', deployedVersion: '20230418093015.0.0' });
+    expect(derivePackageInstallState(blocked, { app: ownedApp })).toMatchObject({ version: '20230321004057.0.0', deployedVersion: '20230418093015.0.0' });
   });
 
   it.each([

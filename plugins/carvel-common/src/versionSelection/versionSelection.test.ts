@@ -6,11 +6,10 @@ const TAP = ['20230321004057.0.0', '20230502101500.0.0', '20230612143000.0.0'];
 const MIXED = ['1.0.0', '1.1.0', '1.2.0-rc.1', '1.2.0', '2.0.0-rc.1', '2.0.0-beta.2', 'not-a-version'];
 
 describe('selectVersion', () => {
-  it.each<[string, string | undefined, string[], object | undefined, string | RegExp]>([
+  it.each<[string, string | undefined, string[], object | undefined, string]>([
     ['>=0.0.0 takes the newest release', '>=0.0.0', MIXED, undefined, '1.2.0'],
     ['no constraint takes the newest release', undefined, MIXED, undefined, '1.2.0'],
     ['empty constraint takes the newest release', '', MIXED, undefined, '1.2.0'],
-    ['>=0.0.0 never picks a prerelease by default', '>=2.0.0-alpha', MIXED, undefined, /after-prereleases-filter=3 -> after-constraints-filter=0/],
     ['prereleases {} keeps all and treats them as versions', '>=1.0.0', MIXED, { prereleases: {} }, '2.0.0-rc.1'],
     ['prerelease identifiers keep only those', '>=1.0.0', MIXED, { prereleases: { identifiers: ['beta'] } }, '2.0.0-beta.2'],
     ['identifiers still keep releases', '<=1.1.0', MIXED, { prereleases: { identifiers: ['rc'] } }, '1.1.0'],
@@ -18,7 +17,6 @@ describe('selectVersion', () => {
     ['exact pin', '1.1.0', MIXED, undefined, '1.1.0'],
     ['exact pin with =', '=1.1.0', MIXED, undefined, '1.1.0'],
     ['exact pin with ==', '==1.1.0', MIXED, undefined, '1.1.0'],
-    ['exact pin does not match build metadata', '20230518150903.0.0', ['20230518150903.0.0+build.6db88c7'], undefined, /after-constraints-filter=0/],
     ['pin with the full build string', '20230518150903.0.0+build.6db88c7', ['20230518150903.0.0+build.6db88c7'], undefined, '20230518150903.0.0+build.6db88c7'],
     ['AND with a space', '>=1.0.0 <1.2.0', MIXED, undefined, '1.1.0'],
     ['OR', '1.0.0 || >=3.0.0', MIXED, undefined, '1.0.0'],
@@ -34,6 +32,15 @@ describe('selectVersion', () => {
     ['TAP timestamps: newest', '>=0.0.0', TAP, undefined, '20230612143000.0.0'],
     ['TAP timestamps: pinned', '20230321004057.0.0', TAP, undefined, '20230321004057.0.0'],
     ['TAP timestamps beat small majors numerically', '>=0.0.0', ['9.0.0', '20230321004057.0.0', '10.0.0'], undefined, '20230321004057.0.0'],
+    ['v-prefixed candidates are read relaxed', '>=1.0.0', ['v1.3.0', '1.2.0'], undefined, 'v1.3.0'],
+    ['build metadata orders versions', '>=1.0.0', ['1.0.0', '1.0.0+b', '1.0.0+a'], undefined, '1.0.0+b'],
+  ])('%s', (_name, constraints, versions, options, expected) => {
+    expect(selectVersion(constraints, versions, options as any)).toEqual({ version: expected });
+  });
+
+  it.each<[string, string | undefined, string[], object | undefined, string | RegExp]>([
+    ['>=0.0.0 never picks a prerelease by default', '>=2.0.0-alpha', MIXED, undefined, /after-prereleases-filter=3 -> after-constraints-filter=0/],
+    ['exact pin does not match build metadata', '20230518150903.0.0', ['20230518150903.0.0+build.6db88c7'], undefined, /after-constraints-filter=0/],
     ['nothing matches', '>=3.0.0', MIXED, undefined, 'Expected to find at least one version, but did not (details: all=6 -> after-prereleases-filter=3 -> after-constraints-filter=0)'],
     ['no versions', '>=0.0.0', [], { packageName: 'app.default.tap' }, 'Package app.default.tap not found'],
     ['only unparseable versions', '>=0.0.0', ['latest'], { packageName: 'x.y.z' }, 'Package x.y.z not found'],
@@ -45,18 +52,10 @@ describe('selectVersion', () => {
     ['a dangling OR', '1.0.0 ||', MIXED, undefined, /Empty OR part/],
     ['no version at all', '>=', MIXED, undefined, /Could not get version from string/],
     ['a hyphen range silently becomes an impossible AND (as in blang)', '1.0.0 - 1.1.0', MIXED, undefined, /after-constraints-filter=0/],
-    ['v-prefixed candidates are read relaxed', '>=1.0.0', ['v1.3.0', '1.2.0'], undefined, 'v1.3.0'],
-    ['build metadata orders versions', '>=1.0.0', ['1.0.0', '1.0.0+b', '1.0.0+a'], undefined, '1.0.0+b'],
   ])('%s', (_name, constraints, versions, options, expected) => {
     const result = selectVersion(constraints, versions, options as any);
-    if (typeof expected === 'string' && !/ /.test(expected)) {
-      expect(result).toEqual({ version: expected });
-    } else if (typeof expected === 'string') {
-      expect(result).toEqual({ reason: expected });
-    } else {
-      expect(result.version).toBeUndefined();
-      expect(result.reason).toMatch(expected);
-    }
+    expect(result.version).toBeUndefined();
+    expect(result.reason).toMatch(expected);
   });
 });
 

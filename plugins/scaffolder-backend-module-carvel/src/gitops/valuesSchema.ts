@@ -12,14 +12,14 @@ function jsonPath(instancePath: string): string {
     .split('/')
     .slice(1)
     .map(segment => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .map(segment =>
-      /^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)
-        ? `.${segment}`
-        : /^\d+$/.test(segment)
-        ? `[${segment}]`
-        : `[${JSON.stringify(segment)}]`,
-    )
+    .map(jsonPathSegment)
     .join('')}`;
+}
+
+function jsonPathSegment(segment: string): string {
+  if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(segment)) return `.${segment}`;
+  if (/^\d+$/.test(segment)) return `[${segment}]`;
+  return `[${JSON.stringify(segment)}]`;
 }
 
 function describeError(error: ErrorObject): string {
