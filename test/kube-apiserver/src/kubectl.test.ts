@@ -273,3 +273,30 @@ it('follows continue tokens when a list is longer than its 500-item chunks', asy
     2,
   );
 });
+
+it('applies manifests (client-side apply; no OpenAPI is served, so without validation)', async () => {
+  const manifest = (paused: boolean) =>
+    JSON.stringify({
+      apiVersion: 'packaging.carvel.dev/v1alpha1',
+      kind: 'PackageInstall',
+      metadata: { name: 'applied', namespace: 'hello-app' },
+      spec: { paused, packageRef: { refName: 'hello-app.default.tap' } },
+    });
+  const manifestPath = join(workDir, 'pkgi.json');
+  await writeFile(manifestPath, manifest(false));
+  expect(
+    await kubectl('apply', '--validate=false', '-f', manifestPath),
+  ).toContain('packageinstall.packaging.carvel.dev/applied created');
+  await writeFile(manifestPath, manifest(true));
+  expect(
+    await kubectl('apply', '--validate=false', '-f', manifestPath),
+  ).toContain('packageinstall.packaging.carvel.dev/applied configured');
+  const applied = cluster.store.get({
+    apiVersion: 'packaging.carvel.dev/v1alpha1',
+    kind: 'PackageInstall',
+    namespace: 'hello-app',
+    name: 'applied',
+  });
+  expect(applied?.spec).toMatchObject({ paused: true });
+  expect(applied?.metadata.generation).toBe(2);
+});

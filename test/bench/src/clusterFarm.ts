@@ -1,0 +1,121 @@
+/*
+ * The benchmark's simulated clusters, in a child process so that the benchmark process's RSS
+ * is the backend's own. Talks to the parent over IPC.
+ */
+import { KubeApiServer, startKubeApiServer } from '@carvel-gitops/kube-apiserver-sim';
+
+export interface FarmCluster {
+  name: string;
+  url: string;
+  token: string;
+  caData: string;
+}
+
+export type FarmRequest =
+  | { type: 'start'; clusters: number; installsPerCluster: number; latencyMs: number }
+  | { type: 'change'; id: number; cluster: number; marker: string }
+  | { type: 'requestCount'; id: number }
+  | { type: 'stop' };
+
+export type FarmReply =
+  | { type: 'started'; clusters: FarmCluster[] }
+  | { type: 'changed'; id: number }
+  | { type: 'requestCount'; id: number; total: number };
+
+export const ENTITY_PACKAGE = 'app.default.tap';
+export const ENTITY_LABEL = 'backstage.io/kubernetes-id';
+const OTHER_PACKAGES = 199;
+
+function seed(cluster: KubeApiServer, installs: number) {
+  cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apps' } });
+  const refNames = [ENTITY_PACKAGE, ...Array.from({ length: OTHER_PACKAGES }, (_, i) => `pkg-${i}.default.tap`)];
+  for (const refName of refNames) {
+    for (const version of ['1.0.0', '1.1.0', '1.2.0']) {
+      cluster.store.create({
+        apiVersion: 'data.packaging.carvel.dev/v1alpha1',
+        kind: 'Package',
+        metadata: { name: `${refName}.${version}`, namespace: 'apps' },
+        spec: { refName, version, template: { spec: {} } },
+      });
+    }
+  }
+  for (let i = 0; i < installs; i++) {
+    const refName = refNames[i % refNames.length];
+    const name = `install-${i}`;
+    const component = refName === ENTITY_PACKAGE ? 'app' : `component-${i % refNames.length}`;
+    cluster.store.create({
+      apiVersion: 'packaging.carvel.dev/v1alpha1',
+      kind: 'PackageInstall',
+      metadata: { name, namespace: 'apps', generation: 1, labels: { [ENTITY_LABEL]: component } },
+      spec: { serviceAccountName: 'installer', packageRef: { refName, versionSelection: { constraints: '>=0.0.0' } } },
+      status: {
+        observedGeneration: 1,
+        conditions: [{ type: 'ReconcileSucceeded', status: 'True' }],
+        friendlyDescription: 'Reconcile succeeded',
+        version: '1.2.0',
+        lastAttemptedVersion: '1.2.0',
+      },
+    });
+    cluster.store.create({
+      apiVersion: 'kappctrl.k14s.io/v1alpha1',
+      kind: 'App',
+      metadata: {
+        name,
+        namespace: 'apps',
+        generation: 1,
+        labels: { [ENTITY_LABEL]: component },
+        annotations: { 'packaging.carvel.dev/package-ref-name': refName, 'packaging.carvel.dev/package-version': '1.2.0' },
+        ownerReferences: [{ apiVersion: 'packaging.carvel.dev/v1alpha1', kind: 'PackageInstall', name, uid: 'x', controller: true }],
+      },
+      spec: { serviceAccountName: 'installer', fetch: [], template: [], deploy: [] },
+      status: {
+        observedGeneration: 1,
+        conditions: [{ type: 'ReconcileSucceeded', status: 'True' }],
+        friendlyDescription: 'Reconcile succeeded',
+        deploy: { startedAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:05Z' },
+      },
+    });
+  }
+}
+
+async function main() {
+  let clusters: KubeApiServer[] = [];
+  const send = (reply: FarmReply) => process.send!(reply);
+  process.on('message', async (request: FarmRequest) => {
+    switch (request.type) {
+      case 'start': {
+        for (let i = 0; i < request.clusters; i++) {
+          const cluster = await startKubeApiServer({ name: `cluster-${i}`, watchHistorySize: 10_000 });
+          seed(cluster, request.installsPerCluster);
+          cluster.faults.setLatency(request.latencyMs);
+          clusters.push(cluster);
+        }
+        send({
+          type: 'started',
+          clusters: clusters.map(c => ({ name: c.name, url: c.url, token: c.token, caData: c.caData })),
+        });
+        break;
+      }
+      case 'change': {
+        const cluster = clusters[request.cluster];
+        const ref = { apiVersion: 'packaging.carvel.dev/v1alpha1', kind: 'PackageInstall', namespace: 'apps', name: 'install-0' };
+        cluster.store.patch(
+          ref,
+          { status: { conditions: [{ type: 'ReconcileFailed', status: 'True', message: request.marker }], usefulErrorMessage: request.marker } },
+          { subresource: 'status' },
+        );
+        send({ type: 'changed', id: request.id });
+        break;
+      }
+      case 'requestCount':
+        send({ type: 'requestCount', id: request.id, total: clusters.reduce((sum, c) => sum + c.requests.total, 0) });
+        break;
+      case 'stop':
+        await Promise.all(clusters.map(c => c.close()));
+        clusters = [];
+        process.exit(0);
+    }
+  });
+}
+
+void main();

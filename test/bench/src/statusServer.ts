@@ -1,0 +1,62 @@
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import { ClusterFleet } from '../../../plugins/carvel-backend/src/cluster/ClusterFleet';
+import { createRouter } from '../../../plugins/carvel-backend/src/router';
+import { CarvelStatusService } from '../../../plugins/carvel-backend/src/service/CarvelStatusService';
+import type { FarmCluster } from './clusterFarm';
+
+export const BENCH_ENTITY = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'app', namespace: 'default', annotations: { 'carvel.dev/package-name': 'app.default.tap' } },
+  spec: {},
+};
+
+const quietLogger: any = {
+  info() {},
+  debug() {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+  child: () => quietLogger,
+};
+
+/** The backend plugin's own router and services, with trivial auth, catalog and permissions. */
+export async function startStatusServer(clusters: FarmCluster[]) {
+  const fleet = new ClusterFleet({ logger: quietLogger, requestTimeoutMs: 30_000 });
+  fleet.update(
+    clusters.map(c => ({
+      name: c.name,
+      url: c.url,
+      serviceAccountToken: c.token,
+      caData: Buffer.from(c.caData).toString('base64'),
+    })),
+  );
+  const statusService = new CarvelStatusService({
+    fleet,
+    catalog: { getEntityByRef: async () => BENCH_ENTITY } as any,
+    permissions: { authorize: async () => [{ result: AuthorizeResult.ALLOW }] } as any,
+    initialSyncTimeoutMs: 3000,
+  });
+  const httpAuth: any = {
+    credentials: async () => ({
+      $$type: '@backstage/BackstageCredentials',
+      principal: { type: 'user', userEntityRef: 'user:default/bench' },
+    }),
+  };
+  const app = express().use(await createRouter({ httpAuth, statusService }));
+  const server = app.listen(0);
+  await new Promise(resolve => server.once('listening', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    async whenSynced() {
+      while (!fleet.clusters().every(c => c.state === 'synced')) {
+        await new Promise(r => setTimeout(r, 50));
+      }
+    },
+    stop() {
+      fleet.stop();
+      server.close();
+    },
+  };
+}
