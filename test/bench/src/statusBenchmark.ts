@@ -77,6 +77,9 @@ async function main() {
   console.log(
     `Carvel status benchmark: ${CLUSTERS} clusters x ${INSTALLS} PackageInstalls (+ as many Apps), ${LATENCY_MS} ms added latency per cluster request`,
   );
+  global.gc?.();
+  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
+  const heapBeforeMb = process.memoryUsage().heapUsed / 1024 / 1024;
   const farm = startFarm();
   const clusters: FarmCluster[] = await farm.start();
   const startedSync = performance.now();
@@ -91,7 +94,9 @@ async function main() {
   const oursRequestsPerView = ((await farm.requestCount()) - requestsBefore) / PAGE_VIEWS;
 
   global.gc?.();
-  const rssMb = process.memoryUsage().rss / 1024 / 1024;
+  const { rss, heapUsed } = process.memoryUsage();
+  const rssMb = rss / 1024 / 1024;
+  const heapMb = heapUsed / 1024 / 1024;
 
   const changeLatencies: number[] = [];
   for (let i = 0; i < CHANGES; i++) {
@@ -121,7 +126,10 @@ async function main() {
   row('status endpoint p99', fmt(percentile(ours, 99)), fmt(percentile(baseline, 99)), `${(percentile(baseline, 99) / percentile(ours, 99)).toFixed(1)}x`);
   row('cluster requests per page view', oursRequestsPerView.toFixed(2), baselineRequestsPerView.toFixed(2), '');
   console.log('');
-  console.log(`backend RSS (watching ${CLUSTERS * INSTALLS * 2} objects + Packages): ${rssMb.toFixed(0)} MB`);
+  console.log(
+    `backend RSS (watching ${CLUSTERS * INSTALLS * 2} objects + Packages): ${rssMb.toFixed(0)} MB ` +
+      `(${rssBeforeMb.toFixed(0)} MB before any cluster; JS heap in use ${heapMb.toFixed(0)} MB, ${heapBeforeMb.toFixed(0)} MB before)`,
+  );
   console.log(`change on a cluster -> visible in the API: p50 ${fmt(percentile(changeLatencies, 50))}, max ${fmt(Math.max(...changeLatencies))}`);
   console.log('');
   const checks: Array<[string, boolean]> = [

@@ -6,12 +6,14 @@ const item = (name: string, pkg?: string): Item => ({ metadata: { namespace: 'ns
 describe('PackageIndex', () => {
   it('groups objects by package name and follows moves and deletes', () => {
     const index = new PackageIndex<Item>(i => i.pkg);
-    expect([...index.apply([{ current: item('a', 'p1') }, { current: item('b', 'p1') }, { current: item('c') }])]).toEqual(['p1']);
+    const [a, b, c] = [item('a', 'p1'), item('b', 'p1'), item('c')];
+    expect([...index.apply([{ current: a }, { current: b }, { current: c }])]).toEqual(['p1']);
     expect(index.get('p1').map(i => i.metadata.name)).toEqual(['a', 'b']);
-    expect([...index.apply([{ previous: item('a', 'p1'), current: item('a', 'p2') }])].sort()).toEqual(['p1', 'p2']);
+    const movedA = item('a', 'p2');
+    expect([...index.apply([{ previous: a, current: movedA }])].sort()).toEqual(['p1', 'p2']);
     expect(index.get('p1').map(i => i.metadata.name)).toEqual(['b']);
     expect(index.get('p2').map(i => i.metadata.name)).toEqual(['a']);
-    index.apply([{ previous: item('b', 'p1') }]);
+    index.apply([{ previous: b }]);
     expect(index.get('p1')).toEqual([]);
     expect(index.packageNames()).toEqual(['p2']);
   });

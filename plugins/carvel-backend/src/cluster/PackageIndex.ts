@@ -1,10 +1,11 @@
 import type { ObjectChange } from './ResourceWatcher';
 
-type Keyed = { metadata: { namespace?: string; name: string } };
-
-/** Objects of one resource grouped by the Package refName they belong to, for O(1) entity lookups. */
-export class PackageIndex<T extends Keyed> {
-  private readonly byPackage = new Map<string, Map<string, T>>();
+/**
+ * Objects of one resource grouped by the Package refName they belong to, for O(1) entity lookups.
+ * Objects are tracked by identity: `previous` in a change is the instance that was added before.
+ */
+export class PackageIndex<T extends object> {
+  private readonly byPackage = new Map<string, Set<T>>();
 
   constructor(private readonly packageNameOf: (object: T) => string | undefined) {}
 
@@ -12,22 +13,21 @@ export class PackageIndex<T extends Keyed> {
   apply(changes: ObjectChange<T>[]): Set<string> {
     const touched = new Set<string>();
     for (const { previous, current } of changes) {
-      const object = current ?? previous!;
-      const key = `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
       const previousName = previous && this.packageNameOf(previous);
       const currentName = current && this.packageNameOf(current);
-      if (previousName) {
-        this.byPackage.get(previousName)?.delete(key);
-        if (this.byPackage.get(previousName)?.size === 0) this.byPackage.delete(previousName);
+      if (previous && previousName) {
+        const group = this.byPackage.get(previousName);
+        group?.delete(previous);
+        if (group?.size === 0) this.byPackage.delete(previousName);
         touched.add(previousName);
       }
-      if (currentName) {
+      if (current && currentName) {
         let group = this.byPackage.get(currentName);
         if (!group) {
-          group = new Map();
+          group = new Set();
           this.byPackage.set(currentName, group);
         }
-        group.set(key, current!);
+        group.add(current);
         touched.add(currentName);
       }
     }
@@ -35,7 +35,7 @@ export class PackageIndex<T extends Keyed> {
   }
 
   get(packageName: string): T[] {
-    return [...(this.byPackage.get(packageName)?.values() ?? [])];
+    return [...(this.byPackage.get(packageName) ?? [])];
   }
 
   packageNames(): string[] {

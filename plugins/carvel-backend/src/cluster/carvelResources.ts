@@ -5,6 +5,7 @@ import type {
   Package,
   PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
+import { sharedValues as shared } from './ValueInterner';
 
 export type ResourcePlural = 'packageinstalls' | 'packages' | 'apps';
 
@@ -41,11 +42,11 @@ function slimMetadata(object: Loose, annotationKeys: string[]): ObjectMeta | und
     : {};
   return {
     name,
-    namespace: optionalString(metadata.namespace),
+    namespace: shared.string(optionalString(metadata.namespace)),
     resourceVersion: optionalString(metadata.resourceVersion),
     generation: optionalNumber(metadata.generation),
     deletionTimestamp: optionalString(metadata.deletionTimestamp),
-    ...(Object.keys(annotations).length > 0 ? { annotations } : {}),
+    ...(Object.keys(annotations).length > 0 ? { annotations: shared.object(annotations) } : {}),
   };
 }
 
@@ -92,7 +93,7 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
       apiVersion: 'packaging.carvel.dev/v1alpha1',
       kind: 'PackageInstall',
       metadata,
-      spec: {
+      spec: shared.object({
         packageRef: {
           refName: optionalString(packageRef.refName) as string,
           ...(selection
@@ -106,13 +107,13 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
         },
         paused: spec.paused === true ? true : undefined,
         canceled: spec.canceled === true ? true : undefined,
-      },
+      }),
       status: status
-        ? {
+        ? shared.object({
             ...slimGenericStatus(status),
             version: optionalString(status.version),
             lastAttemptedVersion: optionalString(status.lastAttemptedVersion),
-          }
+          })
         : undefined,
     };
   },
@@ -134,7 +135,7 @@ export const packageResource: CarvelResource<Package> = {
       apiVersion: 'data.packaging.carvel.dev/v1alpha1',
       kind: 'Package',
       metadata,
-      spec: { refName, version, releasedAt: optionalString(spec?.releasedAt) },
+      spec: shared.object({ refName, version, releasedAt: optionalString(spec?.releasedAt) }),
     };
   },
 };
@@ -170,12 +171,17 @@ export const appResource: CarvelResource<SlimApp> = {
       apiVersion: 'kappctrl.k14s.io/v1alpha1',
       kind: 'App',
       metadata,
-      spec: {
+      spec: shared.object({
         paused: spec.paused === true ? true : undefined,
         canceled: spec.canceled === true ? true : undefined,
-      },
+      }),
+      // Deploy times differ per App: only the rest of the status is shared.
       status: status
-        ? { ...slimGenericStatus(status), deploy: timestamps(status.deploy), fetch: timestamps(status.fetch) }
+        ? {
+            ...shared.object(slimGenericStatus(status)),
+            deploy: timestamps(status.deploy),
+            fetch: timestamps(status.fetch),
+          }
         : undefined,
       ownerPackageInstall: owner ? optionalString(owner.name) : undefined,
     };
