@@ -94,7 +94,8 @@ async function main() {
   const oursRequestsPerView = ((await farm.requestCount()) - requestsBefore) / PAGE_VIEWS;
 
   global.gc?.();
-  const { rss, heapUsed } = process.memoryUsage();
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  console.log(`memory detail: heapTotal ${(heapTotal / 1048576).toFixed(0)} MB, external ${(external / 1048576).toFixed(0)} MB`);
   const rssMb = rss / 1024 / 1024;
   const heapMb = heapUsed / 1024 / 1024;
 

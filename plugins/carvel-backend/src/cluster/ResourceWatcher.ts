@@ -143,15 +143,19 @@ export class ResourceWatcher<
     }
   }
 
-  private async listAll(): Promise<{ items: unknown[]; resourceVersion?: string }> {
+  /** Every object, slimmed page by page so a full raw list is never held in memory. */
+  private async listAll(): Promise<{ items: Map<string, T>; resourceVersion?: string }> {
     for (let attempt = 0; ; attempt++) {
-      const items: unknown[] = [];
+      const items = new Map<string, T>();
       let continueToken: string | undefined;
       let resourceVersion: string | undefined;
       try {
         do {
           const page = await this.listPage(continueToken);
-          items.push(...(Array.isArray(page?.items) ? page.items : []));
+          for (const item of Array.isArray(page?.items) ? page.items : []) {
+            const slim = this.options.resource.slim(item);
+            if (slim) items.set(keyOf(slim), slim);
+          }
           continueToken = page?.metadata?.continue || undefined;
           resourceVersion = page?.metadata?.resourceVersion;
         } while (continueToken && this.options.resource.paged && !this.stopped);
@@ -179,12 +183,7 @@ export class ResourceWatcher<
     }
   }
 
-  private replaceAll(items: unknown[]) {
-    const next = new Map<string, T>();
-    for (const item of items) {
-      const slim = this.options.resource.slim(item);
-      if (slim) next.set(keyOf(slim), slim);
-    }
+  private replaceAll(next: Map<string, T>) {
     const changes: ObjectChange<T>[] = [];
     for (const [key, current] of next) {
       const previous = this.objects.get(key);
