@@ -2,14 +2,13 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   checkDnsLabel,
   checkDnsSubdomain,
-  checkPackageRefName,
   renderManifests,
 } from '@carvel-gitops/plugin-carvel-common';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
-import { checkRelativeFolder, gitopsLayout } from '../gitops/layout';
+import { gitopsLayout } from '../gitops/layout';
+import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
 import { buildGitOpsAppManifest } from '../gitops/manifests';
-import { writeFilesAtomically } from '../gitops/writeFilesAtomically';
 import { examples } from './app.examples';
 
 export const APP_ACTION_ID = 'carvel:gitops:app';
@@ -101,9 +100,7 @@ export function createCarvelAppAction() {
     async handler(ctx) {
       const input = ctx.input;
       const problems = new InputProblems();
-      problems.add(checkPackageRefName(input.packageName));
-      const path = input.path ?? input.packageName;
-      problems.add(checkRelativeFolder(path, 'path'));
+      const path = checkPackageFolder(input, problems);
       problems.add(checkDnsLabel(input.namespace, 'namespace'));
       if (typeof input.repoUrl !== 'string' || !GIT_URL.test(input.repoUrl)) {
         problems.add(
@@ -145,6 +142,7 @@ export function createCarvelAppAction() {
         const appName = gitopsAppName(input.packageName, cluster.name);
         return {
           appName,
+          note: `App ${appName}`,
           path: gitopsLayout.appFile(path, cluster.name),
           content: renderManifests([
             buildGitOpsAppManifest({
@@ -166,9 +164,7 @@ export function createCarvelAppAction() {
           ]),
         };
       });
-      await writeFilesAtomically(ctx.workspacePath, files);
-      for (const file of files) ctx.logger.info(`Wrote ${file.path} (App ${file.appName})`);
-      ctx.output('files', files.map(f => f.path));
+      ctx.output('files', await writeGeneratedFiles(ctx, files));
       ctx.output('appNames', files.map(f => f.appName));
     },
   });

@@ -2,7 +2,6 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   checkDnsLabel,
   checkDnsSubdomain,
-  checkPackageRefName,
   defaultInstallName,
   parseVersionConstraints,
   renderManifests,
@@ -17,7 +16,8 @@ import {
 } from '../gitops/manifests';
 import { readPackageCatalog } from '../gitops/packageCatalog';
 import { validateValues } from '../gitops/valuesSchema';
-import { GeneratedFile, writeFilesAtomically } from '../gitops/writeFilesAtomically';
+import { GeneratedFile } from '../gitops/writeFilesAtomically';
+import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
 import { examples } from './packageInstall.examples';
 
 export const PACKAGE_INSTALL_ACTION_ID = 'carvel:gitops:packageinstall';
@@ -161,10 +161,8 @@ export function createCarvelPackageInstallAction() {
     async handler(ctx) {
       const input = ctx.input;
       const problems = new InputProblems();
-      problems.add(checkPackageRefName(input.packageName));
       const packageName = input.packageName;
-      const path = input.path ?? packageName;
-      problems.add(checkRelativeFolder(path, 'path'));
+      const path = checkPackageFolder(input, problems);
       const packagesPath = input.packagesPath ?? gitopsLayout.packagesFolder(path);
       problems.add(checkRelativeFolder(packagesPath, 'packagesPath'));
       const installName =
@@ -254,9 +252,7 @@ export function createCarvelPackageInstallAction() {
       }
       problems.throwIfAny(PACKAGE_INSTALL_ACTION_ID);
 
-      await writeFilesAtomically(ctx.workspacePath, files);
-      for (const file of files) ctx.logger.info(`Wrote ${file.path}`);
-      ctx.output('files', files.map(f => f.path));
+      ctx.output('files', await writeGeneratedFiles(ctx, files));
       ctx.output('clusters', clusters.map(c => c.name));
     },
   });

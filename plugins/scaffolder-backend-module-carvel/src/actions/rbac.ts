@@ -2,15 +2,14 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   checkDnsLabel,
   checkDnsSubdomain,
-  checkPackageRefName,
   defaultInstallName,
   renderManifests,
 } from '@carvel-gitops/plugin-carvel-common';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
-import { checkRelativeFolder, gitopsLayout } from '../gitops/layout';
+import { gitopsLayout } from '../gitops/layout';
+import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
 import { buildRbacManifests, DEFAULT_RBAC_RULES, RbacRule } from '../gitops/manifests';
-import { writeFilesAtomically } from '../gitops/writeFilesAtomically';
 import { examples } from './rbac.examples';
 
 export const RBAC_ACTION_ID = 'carvel:gitops:rbac';
@@ -83,9 +82,7 @@ export function createCarvelRbacAction() {
     async handler(ctx) {
       const input = ctx.input;
       const problems = new InputProblems();
-      problems.add(checkPackageRefName(input.packageName));
-      const path = input.path ?? input.packageName;
-      problems.add(checkRelativeFolder(path, 'path'));
+      const path = checkPackageFolder(input, problems);
       const rules = input.rules ?? DEFAULT_RBAC_RULES;
       checkRules(rules, problems);
       const clusters = input.clusters as unknown as RbacClusterInput[];
@@ -110,9 +107,7 @@ export function createCarvelRbacAction() {
           }),
         ),
       }));
-      await writeFilesAtomically(ctx.workspacePath, files);
-      for (const file of files) ctx.logger.info(`Wrote ${file.path}`);
-      ctx.output('files', files.map(f => f.path));
+      ctx.output('files', await writeGeneratedFiles(ctx, files));
     },
   });
 }
