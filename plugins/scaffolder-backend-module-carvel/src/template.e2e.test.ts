@@ -82,6 +82,7 @@ describe('the example template through the real scaffolder backend', () => {
   });
 
   it('writes PackageInstalls, values Secrets, RBAC and Apps for two run clusters', async () => {
+    const branchBefore = await readBranch(repository);
     const response = await dryRun(
       server,
       values([
@@ -106,6 +107,8 @@ describe('the example template through the real scaffolder backend', () => {
       'app.default.tap/staging/packageinstall.yaml',
       'app.default.tap/staging/params.yaml',
       'app.default.tap/staging/rbac.yaml',
+      'catalog.default.tap/packages/20230401090000.0.0.yaml',
+      'catalog.default.tap/packages/20230610120000.0.0.yaml',
     ]);
     expect(parse(files['app.default.tap/prod/packageinstall.yaml']).spec.packageRef.versionSelection.constraints).toBe(
       '20230321004057.0.0',
@@ -116,7 +119,7 @@ describe('the example template through the real scaffolder backend', () => {
     const log = response.body.log.map((l: any) => l.body.message).join('\n');
     expect(log).toContain("Checked the values of cluster 'prod' against the values schema of app.default.tap 20230321004057.0.0");
     expect(log).toContain('Dry run: would push');
-    expect(Object.keys(await readBranch(repository))).not.toContain('app.default.tap/prod/packageinstall.yaml');
+    expect(await readBranch(repository)).toEqual(branchBefore);
   });
 
   it('fails before writing when values break the Package values schema', async () => {

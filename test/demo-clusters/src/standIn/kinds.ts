@@ -19,7 +19,10 @@ export const PACKAGE_KIND = {
   apiVersion: DATA_PACKAGING_API_VERSION,
   kind: 'Package',
 } as const;
-export const APP_KIND = { apiVersion: KAPPCTRL_API_VERSION, kind: 'App' } as const;
+export const APP_KIND = {
+  apiVersion: KAPPCTRL_API_VERSION,
+  kind: 'App',
+} as const;
 export const SECRET_KIND = { apiVersion: 'v1', kind: 'Secret' } as const;
 export const NAMESPACE_KIND = { apiVersion: 'v1', kind: 'Namespace' } as const;
 

@@ -83,7 +83,8 @@ function offsetOf(document: Document, segments: string[]): number {
   for (const segment of segments) {
     if (isMap(node)) {
       const pair = node.items.find(
-        item => String(isScalar(item.key) ? item.key.value : item.key) === segment,
+        item =>
+          String(isScalar(item.key) ? item.key.value : item.key) === segment,
       );
       if (!pair) return offset;
       offset = (pair.key as { range?: number[] } | null)?.range?.[0] ?? offset;
@@ -167,7 +168,9 @@ function toFailure(
     failure = {
       ...base,
       found: JSON.stringify(valueAt(value, segments)) ?? 'null',
-      expected: `${error.message ?? 'a valid value'} (by schema.yaml:${definitionLine})`,
+      expected: `${
+        error.message ?? 'a valid value'
+      } (by schema.yaml:${definitionLine})`,
     };
   }
   const line = lineCounter.linePos(offsetOf(document, segments)).line;
@@ -199,12 +202,13 @@ export function checkDataValues(
       const value = document.toJS();
       if (value === null || value === undefined || !validate) continue;
       if (validate(value)) continue;
-      for (const error of validate.errors ?? []) {
-        if (error.keyword === 'required') continue;
-        failures.push(
-          toFailure(error, { file, document, lineCounter, value, schema, lines }),
-        );
-      }
+      const context = { file, document, lineCounter, value, schema, lines };
+      // ytt reports in document order; ajv in keyword order.
+      const documentFailures = (validate.errors ?? [])
+        .filter(error => error.keyword !== 'required')
+        .map(error => toFailure(error, context))
+        .sort((a, b) => a.line - b.line);
+      failures.push(...documentFailures);
     }
   }
   return { failures };

@@ -50,7 +50,10 @@ function templateFailureOf(
   if (values.error !== undefined) {
     return { message: `Templating dir: ${values.error}` };
   }
-  const check = checkDataValues(chosen.spec.valuesSchema?.openAPIv3, values.files);
+  const check = checkDataValues(
+    chosen.spec.valuesSchema?.openAPIv3,
+    values.files,
+  );
   const stderr =
     check.yamlError !== undefined
       ? yttYamlError(check.yamlError)

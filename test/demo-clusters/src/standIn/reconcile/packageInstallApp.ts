@@ -50,8 +50,7 @@ export function packageInstallApp(
   install: PackageInstall,
   deployment: AppDeployment,
 ): App {
-  const packageSpec = (deployment.package.spec.template?.spec ??
-    {}) as AppSpec;
+  const packageSpec = (deployment.package.spec.template?.spec ?? {}) as AppSpec;
   const spec: AppSpec = {
     ...packageSpec,
     template: withValuesFrom(

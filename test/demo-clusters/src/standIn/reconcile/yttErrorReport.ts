@@ -19,7 +19,8 @@ export function yttDataValuesError(failures: DataValueFailure[]): string {
     report += `${gutter('|')}\n\n`;
     report += `${gutter('=')} found: ${failure.found}\n`;
     report += `${gutter('=')} expected: ${failure.expected}\n`;
-    for (const hint of failure.hints) report += `${gutter('=')} hint: ${hint}\n`;
+    for (const hint of failure.hints)
+      report += `${gutter('=')} hint: ${hint}\n`;
   }
   return report;
 }
