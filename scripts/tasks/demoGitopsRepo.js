@@ -8,7 +8,11 @@ const os = require('node:os');
 const path = require('node:path');
 const { ROOT } = require('./exec');
 
-const DEMO_REPO = path.join(ROOT, '.data', 'gitops-repo.git');
+// CARVEL_DEMO_GITOPS_REPO moves it (the browser tests use a fresh one of their own).
+const DEMO_REPO = path.resolve(
+  ROOT,
+  process.env.CARVEL_DEMO_GITOPS_REPO || path.join('.data', 'gitops-repo.git'),
+);
 
 function git(cwd, args) {
   execFileSync('git', args, { cwd, stdio: 'pipe' });

@@ -16,11 +16,16 @@ function exec(command, args, options = {}) {
       ...options,
       env: { ...process.env, ...options.env },
     });
+    const forward = signal => child.kill(signal);
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
     child.on('error', error => {
       process.stderr.write(`[repo] ${command}: ${error.message}\n`);
       resolve(1);
     });
     child.on('exit', (code, signal) => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
       const seconds = Math.round((Date.now() - started) / 1000);
       process.stderr.write(
         `[repo] ${command} ${args[0] ?? ''} finished in ${seconds} s with ${signal ?? `exit code ${code}`}\n`,

@@ -5,5 +5,5 @@ export * from './names';
 export * from './permissions';
 export * from './render';
 export * from './entitySelection';
-export * from './versionSelection';
-export * from './reconcileStatus';
+export * from './version';
+export * from './status';

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { startDemoControl } from './demoControl';
 import { demoSettings } from './demoSettings';
 import { type RunningDemo, startDemo } from './startDemo';
 
@@ -15,11 +16,13 @@ function log(line: string) {
 
 async function main() {
   let demo: RunningDemo | undefined;
+  let control: { close(): Promise<void> } | undefined;
   let stopping = false;
   const stop = async (why: string) => {
     if (stopping) return;
     stopping = true;
     log(`stopping the demo clusters (${why})`);
+    await control?.close();
     await demo?.close();
     process.exit(0);
   };
@@ -55,6 +58,12 @@ async function main() {
     );
   }
   log(`the stand-in deploys branch main of ${settings.repository} to them`);
+  const controlPort = process.env.CARVEL_DEMO_CONTROL_PORT;
+  if (controlPort) {
+    const started = await startDemoControl(demo.clusters, Number(controlPort));
+    control = started;
+    log(`demo control on http://127.0.0.1:${started.port} (POST /clusters/<name>/unreachable|reachable)`);
+  }
   process.send?.(READY_MESSAGE);
 }
 

@@ -196,7 +196,7 @@ export function createCarvelPackageInstallAction() {
             constraints,
             catalog.versions.map(v => v.version),
           );
-          if (!selected.version) {
+          if ('reason' in selected) {
             problems.add(
               `cluster '${cluster.name}': versionConstraints '${constraints}' match none of the Package versions in '${packagesPath}' (${catalog.versions
                 .map(v => v.version)

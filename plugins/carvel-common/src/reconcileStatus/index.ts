@@ -1,8 +1,0 @@
-export {
-  deriveAppState,
-  derivePackageInstallState,
-  deriveReconcileState,
-  type AppReconcileState,
-  type PackageInstallReconcileState,
-  type ReconcileState,
-} from './deriveStatus';

@@ -1,0 +1,28 @@
+export {
+  parseStrictVersion,
+  parseVersion,
+  type Version,
+  type VersionParseResult,
+} from './parseVersion';
+export {
+  compareParsedVersions,
+  compareVersions,
+  sortVersions,
+  type Ordering,
+} from './compareVersions';
+export {
+  parseVersionConstraints,
+  type VersionConstraints,
+} from './versionConstraints';
+export {
+  newestVersion,
+  selectVersion,
+  type PrereleaseSelection,
+  type SelectVersionOptions,
+  type VersionSelectionResult,
+} from './selectVersion';
+export {
+  describeAvailableUpdate,
+  type AvailableUpdate,
+  type AvailableUpdateInput,
+} from './describeAvailableUpdate';
