@@ -9,6 +9,7 @@ async function main() {
     ['type-check', 'tsc', ['--noEmit']],
     ['lint', 'backstage-cli', ['repo', 'lint']],
     ['unit and integration tests', 'backstage-cli', ['repo', 'test', '--ci', '--watchAll=false']],
+    ['browser tests', 'node', ['--require', '@backstage/cli/config/nodeTransform.cjs', 'test/e2e/src/run.ts']],
   ];
   const failed = [];
   for (const [name, command, args] of stages) {

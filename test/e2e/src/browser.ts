@@ -26,6 +26,6 @@ export async function signedInPage(browser: Browser, appUrl: string): Promise<Pa
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 60_000 });
   await enter.click();
-  await page.getByText('Carvel GitOps delivery', { exact: false }).first().waitFor({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'Create' }).first().waitFor({ timeout: 60_000 });
   return page;
 }
