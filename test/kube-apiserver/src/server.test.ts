@@ -1,44 +1,16 @@
-import { KubeApiServer, startKubeApiServer } from './index';
 import { apiRequest } from './testing/apiClient';
+import { packageInstallBody, PKGI_PATH, useServerWithAppsNamespace } from './testing/serverFixture';
 
-const PKGI_PATH =
-  '/apis/packaging.carvel.dev/v1alpha1/namespaces/apps/packageinstalls';
 const TABLE_ACCEPT =
   'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
 
-let cluster: KubeApiServer;
-
-beforeAll(async () => {
-  cluster = await startKubeApiServer({
-    name: 'server-test',
-    token: 'secret-token',
-  });
-  cluster.store.create({
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: { name: 'apps' },
-  });
-});
-
-afterAll(() => cluster.close());
-
-const packageInstall = (name: string, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'packaging.carvel.dev/v1alpha1',
-  kind: 'PackageInstall',
-  metadata: { name },
-  spec: {
-    packageRef: {
-      refName: 'app.tap',
-      versionSelection: { constraints: '>=0.0.0' },
-    },
-  },
-  ...extra,
-});
+const server = useServerWithAppsNamespace('server-test');
+const packageInstall = packageInstallBody;
 
 describe('authentication', () => {
   it('answers 401 with a Status body for a missing or wrong token', async () => {
     for (const token of [null, 'wrong']) {
-      const response = await apiRequest(cluster, 'GET', PKGI_PATH, { token });
+      const response = await apiRequest(server(), 'GET', PKGI_PATH, { token });
       expect(response.status).toBe(401);
       expect(response.json()).toEqual({
         kind: 'Status',
@@ -54,10 +26,10 @@ describe('authentication', () => {
 
   it('serves /version and health checks without credentials', async () => {
     expect(
-      (await apiRequest(cluster, 'GET', '/version', { token: null })).json(),
+      (await apiRequest(server(), 'GET', '/version', { token: null })).json(),
     ).toMatchObject({ gitVersion: 'v1.32.0' });
     expect(
-      (await apiRequest(cluster, 'GET', '/readyz', { token: null })).text,
+      (await apiRequest(server(), 'GET', '/readyz', { token: null })).text,
     ).toBe('ok');
   });
 });
@@ -66,25 +38,25 @@ describe('discovery', () => {
   it('serves the legacy documents even when aggregated discovery is asked for first', async () => {
     const accept =
       'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;g=apidiscovery.k8s.io;v=v2beta1;as=APIGroupDiscoveryList,application/json';
-    const groups = await apiRequest(cluster, 'GET', '/apis', { accept });
+    const groups = await apiRequest(server(), 'GET', '/apis', { accept });
     expect(groups.headers['content-type']).toBe('application/json');
     expect(groups.json().kind).toBe('APIGroupList');
     const resources = (
-      await apiRequest(cluster, 'GET', '/apis/kappctrl.k14s.io/v1alpha1')
+      await apiRequest(server(), 'GET', '/apis/kappctrl.k14s.io/v1alpha1')
     ).json();
     expect(resources.resources[0]).toMatchObject({
       name: 'apps',
       categories: ['carvel'],
     });
     expect(
-      (await apiRequest(cluster, 'GET', '/api')).json()
+      (await apiRequest(server(), 'GET', '/api')).json()
         .serverAddressByClientCIDRs[0].serverAddress,
-    ).toBe(`127.0.0.1:${cluster.port}`);
+    ).toBe(`127.0.0.1:${server().port}`);
   });
 
   it('answers 404 page not found for unknown paths', async () => {
     const response = await apiRequest(
-      cluster,
+      server(),
       'GET',
       '/apis/apps/v1/deployments',
     );
@@ -95,7 +67,7 @@ describe('discovery', () => {
 
 describe('reads over HTTP', () => {
   beforeAll(() => {
-    cluster.store.create({
+    server().store.create({
       ...packageInstall('table-row'),
       metadata: { name: 'table-row', namespace: 'apps' },
       status: { version: '2.0.0', friendlyDescription: 'Reconcile succeeded' },
@@ -103,12 +75,12 @@ describe('reads over HTTP', () => {
   });
 
   it('gets one object, as JSON or as a Table', async () => {
-    const object = await apiRequest(cluster, 'GET', `${PKGI_PATH}/table-row`);
+    const object = await apiRequest(server(), 'GET', `${PKGI_PATH}/table-row`);
     expect(object.json()).toMatchObject({
       kind: 'PackageInstall',
       status: { version: '2.0.0' },
     });
-    const table = await apiRequest(cluster, 'GET', `${PKGI_PATH}/table-row`, {
+    const table = await apiRequest(server(), 'GET', `${PKGI_PATH}/table-row`, {
       accept: TABLE_ACCEPT,
     });
     expect(table.json()).toMatchObject({
@@ -130,7 +102,7 @@ describe('reads over HTTP', () => {
 
   it('lists typed built-in items without kind, CRD items with it', async () => {
     const secrets = (
-      await apiRequest(cluster, 'GET', '/api/v1/namespaces/kube-system/secrets')
+      await apiRequest(server(), 'GET', '/api/v1/namespaces/kube-system/secrets')
     ).json();
     expect(secrets).toMatchObject({
       kind: 'SecretList',
@@ -138,12 +110,12 @@ describe('reads over HTTP', () => {
       items: [],
     });
     const namespaces = (
-      await apiRequest(cluster, 'GET', '/api/v1/namespaces')
+      await apiRequest(server(), 'GET', '/api/v1/namespaces')
     ).json();
     expect(namespaces.items[0]).not.toHaveProperty('kind');
     const pkgis = (
       await apiRequest(
-        cluster,
+        server(),
         'GET',
         '/apis/packaging.carvel.dev/v1alpha1/packageinstalls',
       )
@@ -153,7 +125,7 @@ describe('reads over HTTP', () => {
   });
 
   it('serves metadata-only lists and refuses protobuf-only clients', async () => {
-    const metadata = await apiRequest(cluster, 'GET', PKGI_PATH, {
+    const metadata = await apiRequest(server(), 'GET', PKGI_PATH, {
       accept:
         'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1',
     });
@@ -169,7 +141,7 @@ describe('reads over HTTP', () => {
     });
     expect(
       (
-        await apiRequest(cluster, 'GET', PKGI_PATH, {
+        await apiRequest(server(), 'GET', PKGI_PATH, {
           accept: 'application/vnd.kubernetes.protobuf',
         })
       ).status,
@@ -178,7 +150,7 @@ describe('reads over HTTP', () => {
 
   it('answers 400 for bad selectors with the API server wording', async () => {
     const bad = await apiRequest(
-      cluster,
+      server(),
       'GET',
       `${PKGI_PATH}?fieldSelector=spec.paused%3Dtrue`,
     );

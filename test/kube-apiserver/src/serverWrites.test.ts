@@ -1,41 +1,12 @@
-import { KubeApiServer, startKubeApiServer } from './index';
 import { apiRequest } from './testing/apiClient';
+import { packageInstallBody, PKGI_PATH, useServerWithAppsNamespace } from './testing/serverFixture';
 
-const PKGI_PATH =
-  '/apis/packaging.carvel.dev/v1alpha1/namespaces/apps/packageinstalls';
-
-let cluster: KubeApiServer;
-
-beforeAll(async () => {
-  cluster = await startKubeApiServer({
-    name: 'server-writes-test',
-    token: 'secret-token',
-  });
-  cluster.store.create({
-    apiVersion: 'v1',
-    kind: 'Namespace',
-    metadata: { name: 'apps' },
-  });
-});
-
-afterAll(() => cluster.close());
-
-const packageInstall = (name: string, extra: Record<string, unknown> = {}) => ({
-  apiVersion: 'packaging.carvel.dev/v1alpha1',
-  kind: 'PackageInstall',
-  metadata: { name },
-  spec: {
-    packageRef: {
-      refName: 'app.tap',
-      versionSelection: { constraints: '>=0.0.0' },
-    },
-  },
-  ...extra,
-});
+const server = useServerWithAppsNamespace('server-writes-test');
+const packageInstall = packageInstallBody;
 
 describe('writes over HTTP', () => {
   it('creates with 201, dropping status and setting server fields', async () => {
-    const response = await apiRequest(cluster, 'POST', PKGI_PATH, {
+    const response = await apiRequest(server(), 'POST', PKGI_PATH, {
       body: packageInstall('created', { status: { version: '1.0.0' } }),
     });
     expect(response.status).toBe(201);
@@ -48,7 +19,7 @@ describe('writes over HTTP', () => {
     });
     expect(Number(created.metadata.resourceVersion)).toBeGreaterThan(0);
 
-    const again = await apiRequest(cluster, 'POST', PKGI_PATH, {
+    const again = await apiRequest(server(), 'POST', PKGI_PATH, {
       body: packageInstall('created'),
     });
     expect(again.status).toBe(409);
@@ -59,27 +30,27 @@ describe('writes over HTTP', () => {
   });
 
   it('rejects bodies of the wrong kind or format', async () => {
-    const wrongKind = await apiRequest(cluster, 'POST', PKGI_PATH, {
+    const wrongKind = await apiRequest(server(), 'POST', PKGI_PATH, {
       body: { ...packageInstall('x'), kind: 'App' },
     });
     expect(wrongKind.status).toBe(400);
-    const protobuf = await apiRequest(cluster, 'POST', PKGI_PATH, {
+    const protobuf = await apiRequest(server(), 'POST', PKGI_PATH, {
       body: 'k8s\u0000',
       contentType: 'application/vnd.kubernetes.protobuf',
     });
     expect(protobuf.status).toBe(415);
-    const notJson = await apiRequest(cluster, 'POST', PKGI_PATH, {
+    const notJson = await apiRequest(server(), 'POST', PKGI_PATH, {
       body: '{nope',
     });
     expect(notJson.status).toBe(400);
   });
 
   it('updates spec with PUT (ignoring status) and status with PUT /status', async () => {
-    const created = cluster.store.create({
+    const created = server().store.create({
       ...packageInstall('put'),
       metadata: { name: 'put', namespace: 'apps' },
     });
-    const updated = await apiRequest(cluster, 'PUT', `${PKGI_PATH}/put`, {
+    const updated = await apiRequest(server(), 'PUT', `${PKGI_PATH}/put`, {
       body: {
         ...created,
         spec: { ...(created.spec as object), paused: true },
@@ -90,7 +61,7 @@ describe('writes over HTTP', () => {
     expect(updated.json().metadata.generation).toBe(2);
     expect(updated.json().status).toBeUndefined();
 
-    const status = await apiRequest(cluster, 'PUT', `${PKGI_PATH}/put/status`, {
+    const status = await apiRequest(server(), 'PUT', `${PKGI_PATH}/put/status`, {
       body: {
         ...updated.json(),
         spec: { changed: 'ignored' },
@@ -103,7 +74,7 @@ describe('writes over HTTP', () => {
       metadata: { generation: 2 },
     });
 
-    const stale = await apiRequest(cluster, 'PUT', `${PKGI_PATH}/put`, {
+    const stale = await apiRequest(server(), 'PUT', `${PKGI_PATH}/put`, {
       body: updated.json(),
     });
     expect(stale.status).toBe(409);
@@ -111,11 +82,11 @@ describe('writes over HTTP', () => {
   });
 
   it('patches with merge and JSON patches, and refuses strategic merge for CRDs', async () => {
-    cluster.store.create({
+    server().store.create({
       ...packageInstall('patch'),
       metadata: { name: 'patch', namespace: 'apps' },
     });
-    const merged = await apiRequest(cluster, 'PATCH', `${PKGI_PATH}/patch`, {
+    const merged = await apiRequest(server(), 'PATCH', `${PKGI_PATH}/patch`, {
       body: { metadata: { labels: { team: 'a' } } },
       contentType: 'application/merge-patch+json',
     });
@@ -124,7 +95,7 @@ describe('writes over HTTP', () => {
       generation: 1,
     });
     const json = await apiRequest(
-      cluster,
+      server(),
       'PATCH',
       `${PKGI_PATH}/patch/status`,
       {
@@ -139,12 +110,12 @@ describe('writes over HTTP', () => {
       },
     );
     expect(json.json().status).toEqual({ friendlyDescription: 'Reconciling' });
-    const strategic = await apiRequest(cluster, 'PATCH', `${PKGI_PATH}/patch`, {
+    const strategic = await apiRequest(server(), 'PATCH', `${PKGI_PATH}/patch`, {
       body: { spec: { paused: true } },
       contentType: 'application/strategic-merge-patch+json',
     });
     expect(strategic.status).toBe(415);
-    const stale = await apiRequest(cluster, 'PATCH', `${PKGI_PATH}/patch`, {
+    const stale = await apiRequest(server(), 'PATCH', `${PKGI_PATH}/patch`, {
       body: { metadata: { resourceVersion: '1' }, spec: { paused: true } },
       contentType: 'application/merge-patch+json',
     });
@@ -152,7 +123,7 @@ describe('writes over HTTP', () => {
   });
 
   it('marks objects with finalizers for deletion and deletes the rest', async () => {
-    cluster.store.create({
+    server().store.create({
       ...packageInstall('final'),
       metadata: {
         name: 'final',
@@ -160,21 +131,21 @@ describe('writes over HTTP', () => {
         finalizers: ['finalizers.packageinstall.packaging.carvel.dev/delete'],
       },
     });
-    const marked = await apiRequest(cluster, 'DELETE', `${PKGI_PATH}/final`);
+    const marked = await apiRequest(server(), 'DELETE', `${PKGI_PATH}/final`);
     expect(marked.status).toBe(200);
     expect(marked.json().metadata).toMatchObject({
       deletionTimestamp: expect.any(String),
       generation: 2,
     });
     expect(
-      (await apiRequest(cluster, 'GET', `${PKGI_PATH}/final`)).status,
+      (await apiRequest(server(), 'GET', `${PKGI_PATH}/final`)).status,
     ).toBe(200);
 
-    await apiRequest(cluster, 'PATCH', `${PKGI_PATH}/final`, {
+    await apiRequest(server(), 'PATCH', `${PKGI_PATH}/final`, {
       body: { metadata: { finalizers: null } },
       contentType: 'application/merge-patch+json',
     });
-    const gone = await apiRequest(cluster, 'GET', `${PKGI_PATH}/final`);
+    const gone = await apiRequest(server(), 'GET', `${PKGI_PATH}/final`);
     expect(gone.status).toBe(404);
     expect(gone.json()).toEqual({
       kind: 'Status',
@@ -193,14 +164,14 @@ describe('writes over HTTP', () => {
   });
 
   it('returns a Success Status when deleting built-in objects', async () => {
-    cluster.store.create({
+    server().store.create({
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'cm', namespace: 'apps' },
       data: { a: 'b' },
     });
     const deleted = await apiRequest(
-      cluster,
+      server(),
       'DELETE',
       '/api/v1/namespaces/apps/configmaps/cm',
     );
@@ -213,14 +184,14 @@ describe('writes over HTTP', () => {
 
   it('deletes collections by label', async () => {
     for (const name of ['dc-1', 'dc-2']) {
-      cluster.store.create({
+      server().store.create({
         apiVersion: 'v1',
         kind: 'Secret',
         metadata: { name, namespace: 'apps', labels: { batch: 'dc' } },
       });
     }
     const deleted = await apiRequest(
-      cluster,
+      server(),
       'DELETE',
       '/api/v1/namespaces/apps/secrets?labelSelector=batch%3Ddc',
     );
@@ -228,7 +199,7 @@ describe('writes over HTTP', () => {
       ['dc-1', 'dc-2'],
     );
     expect(
-      cluster.store.list({
+      server().store.list({
         apiVersion: 'v1',
         kind: 'Secret',
         namespace: 'apps',
