@@ -1,10 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterConfig } from '../config/readClusterConfigs';
 import { ClusterWatcher, ClusterWatcherOptions } from './ClusterWatcher';
+import { ListGate } from './ListGate';
 
 export type PackageChangeListener = (packageNames: Set<string>, clusters: Set<string>) => void;
 
-export interface ClusterFleetOptions extends Omit<ClusterWatcherOptions, 'onChange'> {
+export interface ClusterFleetOptions extends Omit<ClusterWatcherOptions, 'onChange' | 'listGate'> {
+  /** How many list pages all clusters may fetch at once; default 8. */
+  concurrentListPages?: number;
   logger: LoggerService;
   /** Changes are batched for this long before listeners hear of them. */
   notifyDelayMs?: number;
@@ -20,7 +23,11 @@ export class ClusterFleet {
   private pendingClusters = new Set<string>();
   private notifyTimer?: NodeJS.Timeout;
 
-  constructor(private readonly options: ClusterFleetOptions) {}
+  private readonly listGate: ListGate;
+
+  constructor(private readonly options: ClusterFleetOptions) {
+    this.listGate = new ListGate(options.concurrentListPages ?? 8);
+  }
 
   /** Starts watchers for new clusters, stops removed ones, restarts changed ones. */
   update(configs: ClusterConfig[]): void {
@@ -37,6 +44,7 @@ export class ClusterFleet {
       if (this.watchers.has(config.name)) continue;
       const watcher = new ClusterWatcher(config, {
         ...this.options,
+        listGate: this.listGate,
         onChange: (cluster, packageNames, clusterStateChanged) => {
           const names = clusterStateChanged
             ? new Set([...packageNames, ...this.interestingPackages])

@@ -11,6 +11,7 @@ import {
 } from './carvelResources';
 import { classifyClusterError } from './classifyClusterError';
 import { kubeConfigFor } from './kubeConfigFor';
+import type { ListGate } from './ListGate';
 import { PackageIndex } from './PackageIndex';
 import { ResourceWatcher, ResourceWatcherOptions } from './ResourceWatcher';
 
@@ -22,6 +23,7 @@ export interface ClusterWatcherOptions {
   watchTimeoutSeconds?: number;
   pageSize?: number;
   backoff?: { initialMs: number; maxMs: number };
+  listGate?: ListGate;
   /**
    * Called with the package names whose state changed on this cluster;
    * `clusterStateChanged` when the cluster itself went into or out of an error.
@@ -60,6 +62,7 @@ export class ClusterWatcher {
       watchTimeoutSeconds: options.watchTimeoutSeconds,
       pageSize: options.pageSize,
       backoff: options.backoff,
+      listGate: options.listGate,
       onStateChange: () => this.notifyStateChange(),
     };
     const watch = <T extends { metadata: { name: string } }>(

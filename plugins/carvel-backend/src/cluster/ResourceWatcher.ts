@@ -3,6 +3,7 @@ import type { ClusterError } from '@carvel-gitops/plugin-carvel-common';
 import { CustomObjectsApi, KubeConfig, Observable, Watch } from '@kubernetes/client-node';
 import type { CarvelResource } from './carvelResources';
 import { classifyClusterError, ClusterRequestTimeoutError } from './classifyClusterError';
+import type { ListGate } from './ListGate';
 
 export type ResourceSyncState = 'syncing' | 'synced' | 'error';
 
@@ -21,6 +22,8 @@ export interface ResourceWatcherOptions<T> {
   watchTimeoutSeconds?: number;
   pageSize?: number;
   backoff?: { initialMs: number; maxMs: number };
+  /** Shared by all clusters; bounds the list pages in flight. */
+  listGate?: ListGate;
   onChange(changes: ObjectChange<T>[]): void;
   onStateChange(): void;
 }
@@ -151,7 +154,10 @@ export class ResourceWatcher<
       let resourceVersion: string | undefined;
       try {
         do {
-          const page = await this.listPage(continueToken);
+          const token = continueToken;
+          const page = this.options.listGate
+            ? await this.options.listGate.run(() => this.listPage(token))
+            : await this.listPage(token);
           for (const item of Array.isArray(page?.items) ? page.items : []) {
             const slim = this.options.resource.slim(item);
             if (slim) items.set(keyOf(slim), slim);
