@@ -53,9 +53,13 @@ function ensureNode() {
     );
     fs.mkdirSync(TOOLS, { recursive: true });
     const staging = fs.mkdtempSync(path.join(TOOLS, 'download-'));
-    run('npm', ['pack', `${platformPackage}@${NODE_PACKAGE_VERSION}`, '--silent'], {
-      cwd: staging,
-    });
+    run(
+      'npm',
+      ['pack', `${platformPackage}@${NODE_PACKAGE_VERSION}`, '--silent'],
+      {
+        cwd: staging,
+      },
+    );
     const tarball = fs.readdirSync(staging).find(f => f.endsWith('.tgz'));
     if (!tarball) fail(`npm pack ${platformPackage} produced no tarball`);
     run('tar', ['xzf', tarball], { cwd: staging });
@@ -84,7 +88,9 @@ function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', ...options });
   if (result.error) fail(`${command}: ${result.error.message}`);
   if (result.status !== 0) {
-    const why = result.signal ? `signal ${result.signal}` : `exit code ${result.status}`;
+    const why = result.signal
+      ? `signal ${result.signal}`
+      : `exit code ${result.status}`;
     fail(`${command} ${args.join(' ')} failed with ${why}`);
   }
 }
@@ -100,13 +106,17 @@ function installStamp(node) {
 function ensureDependencies(node, env) {
   const stampFile = path.join(ROOT, 'node_modules', '.carvel-install-stamp');
   const wanted = installStamp(node);
-  const current = fs.existsSync(stampFile) ? fs.readFileSync(stampFile, 'utf8') : '';
+  const current = fs.existsSync(stampFile)
+    ? fs.readFileSync(stampFile, 'utf8')
+    : '';
   if (current === wanted) return;
   log('installing dependencies (npm ci)');
   const started = Date.now();
   run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT, env });
   fs.writeFileSync(stampFile, wanted);
-  log(`dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  log(
+    `dependencies installed in ${Math.round((Date.now() - started) / 1000)} s`,
+  );
 }
 
 const TASKS = {
@@ -118,16 +128,21 @@ const TASKS = {
 
 function main() {
   const [task, ...rest] = process.argv.slice(2);
-  if (!TASKS[task]) fail(`unknown task '${task}'; one of ${Object.keys(TASKS).join(', ')}`);
+  if (!TASKS[task])
+    fail(`unknown task '${task}'; one of ${Object.keys(TASKS).join(', ')}`);
   const node = ensureNode();
   const env = toolEnv(node);
   ensureDependencies(node, env);
   const [script, ...taskArgs] = TASKS[task];
-  const child = spawn(node.bin, [path.join(ROOT, script), ...taskArgs, ...rest], {
-    cwd: ROOT,
-    env,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    node.bin,
+    [path.join(ROOT, script), ...taskArgs, ...rest],
+    {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    },
+  );
   const forward = signal => child.kill(signal);
   process.on('SIGINT', forward);
   process.on('SIGTERM', forward);

@@ -13,13 +13,18 @@ const STARTUP_TIMEOUT_MS = 60_000;
 function startDemoClusters() {
   const child = spawn(
     process.execPath,
-    ['--require', '@backstage/cli/config/nodeTransform.cjs', 'test/demo-clusters/src/main.ts'],
+    [
+      '--require',
+      '@backstage/cli/config/nodeTransform.cjs',
+      'test/demo-clusters/src/main.ts',
+    ],
     // The IPC channel carries the ready message, and closes (stopping the demo) when we exit.
     { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
   );
   let isReady = false;
   const stop = () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null)
+      child.kill('SIGTERM');
   };
   process.on('exit', stop);
   const ready = new Promise((resolve, reject) => {

@@ -21,18 +21,27 @@ function git(cwd, args) {
 function ensureDemoGitopsRepo() {
   if (fs.existsSync(path.join(DEMO_REPO, 'HEAD'))) return DEMO_REPO;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'carvel-demo-gitops-'));
-  fs.cpSync(path.join(ROOT, 'examples', 'gitops-repo'), work, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'examples', 'gitops-repo'), work, {
+    recursive: true,
+  });
   git(work, ['init', '--quiet', '--initial-branch=main']);
   git(work, ['add', '--all']);
   git(work, [
-    '-c', 'user.name=Carvel package supply chain',
-    '-c', 'user.email=supply-chain@carvel-gitops.invalid',
-    'commit', '--quiet', '-m', 'Packages of app.default.tap',
+    '-c',
+    'user.name=Carvel package supply chain',
+    '-c',
+    'user.email=supply-chain@carvel-gitops.invalid',
+    'commit',
+    '--quiet',
+    '-m',
+    'Packages of app.default.tap',
   ]);
   fs.mkdirSync(path.dirname(DEMO_REPO), { recursive: true });
   git(ROOT, ['clone', '--quiet', '--bare', work, DEMO_REPO]);
   fs.rmSync(work, { recursive: true, force: true });
-  process.stderr.write(`[repo] created the demo GitOps repository ${DEMO_REPO}\n`);
+  process.stderr.write(
+    `[repo] created the demo GitOps repository ${DEMO_REPO}\n`,
+  );
   return DEMO_REPO;
 }
 

@@ -28,7 +28,9 @@ function exec(command, args, options = {}) {
       process.off('SIGTERM', forward);
       const seconds = Math.round((Date.now() - started) / 1000);
       process.stderr.write(
-        `[repo] ${command} ${args[0] ?? ''} finished in ${seconds} s with ${signal ?? `exit code ${code}`}\n`,
+        `[repo] ${command} ${args[0] ?? ''} finished in ${seconds} s with ${
+          signal ?? `exit code ${code}`
+        }\n`,
       );
       resolve(signal ? 1 : code ?? 1);
     });

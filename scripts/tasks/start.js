@@ -13,7 +13,9 @@ async function main() {
   try {
     await demo.ready;
   } catch (error) {
-    process.stderr.write(`[repo] the demo clusters did not start: ${error.message}\n`);
+    process.stderr.write(
+      `[repo] the demo clusters did not start: ${error.message}\n`,
+    );
     demo.stop();
     process.exit(1);
   }

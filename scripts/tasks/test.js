@@ -8,8 +8,21 @@ async function main() {
   const stages = [
     ['type-check', 'tsc', ['--noEmit']],
     ['lint', 'backstage-cli', ['repo', 'lint']],
-    ['unit and integration tests', 'backstage-cli', ['repo', 'test', '--ci', '--watchAll=false']],
-    ['browser tests', 'node', ['--require', '@backstage/cli/config/nodeTransform.cjs', 'test/e2e/src/run.ts']],
+    ['formatting', 'prettier', ['--check', '{plugins,packages,test,scripts}/**/*.{ts,tsx,js}']],
+    [
+      'unit and integration tests',
+      'backstage-cli',
+      ['repo', 'test', '--ci', '--watchAll=false'],
+    ],
+    [
+      'browser tests',
+      'node',
+      [
+        '--require',
+        '@backstage/cli/config/nodeTransform.cjs',
+        'test/e2e/src/run.ts',
+      ],
+    ],
   ];
   const failed = [];
   for (const [name, command, args] of stages) {

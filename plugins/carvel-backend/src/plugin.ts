@@ -1,4 +1,7 @@
-import { coreServices, createBackendPlugin } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
@@ -29,14 +32,19 @@ export const carvelPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(carvelPermissions);
         const fleet = new ClusterFleet({
           logger,
-          requestTimeoutMs: config.getOptionalNumber('carvel.requestTimeoutMs') ?? 5000,
+          requestTimeoutMs:
+            config.getOptionalNumber('carvel.requestTimeoutMs') ?? 5000,
         });
         fleet.update(readClusterConfigs(config));
         config.subscribe?.(() => {
           try {
             fleet.update(readClusterConfigs(config));
           } catch (error) {
-            logger.error(`Ignoring invalid carvel cluster configuration: ${(error as Error).message}`);
+            logger.error(
+              `Ignoring invalid carvel cluster configuration: ${
+                (error as Error).message
+              }`,
+            );
           }
         });
         notifyStatusChanges({ fleet, signals: deps.signals, logger });
@@ -46,9 +54,12 @@ export const carvelPlugin = createBackendPlugin({
           fleet,
           catalog: deps.catalog,
           permissions: deps.permissions,
-          initialSyncTimeoutMs: config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
+          initialSyncTimeoutMs:
+            config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
         });
-        deps.httpRouter.use(await createRouter({ httpAuth: deps.httpAuth, statusService }));
+        deps.httpRouter.use(
+          await createRouter({ httpAuth: deps.httpAuth, statusService }),
+        );
       },
     });
   },

@@ -1,4 +1,8 @@
-import { mockCredentials, mockErrorHandler, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockErrorHandler,
+  mockServices,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
@@ -10,20 +14,43 @@ import { CarvelStatusService } from './service/CarvelStatusService';
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'app', namespace: 'default', annotations: { 'carvel.dev/package-name': 'app.default.tap' } },
+  metadata: {
+    name: 'app',
+    namespace: 'default',
+    annotations: { 'carvel.dev/package-name': 'app.default.tap' },
+  },
   spec: {},
 };
 
-async function createApp(options: { allow?: boolean; clusters?: ReturnType<typeof fakeCluster>[] } = {}) {
+async function createApp(
+  options: {
+    allow?: boolean;
+    clusters?: ReturnType<typeof fakeCluster>[];
+  } = {},
+) {
   const fleet = fakeFleet(
     options.clusters ?? [
       fakeCluster('staging', { installs: [packageInstall('app')] }),
-      fakeCluster('prod', {}, { state: 'error', error: { type: 'unreachable', message: 'connect ECONNREFUSED', since: 't' } }),
+      fakeCluster(
+        'prod',
+        {},
+        {
+          state: 'error',
+          error: {
+            type: 'unreachable',
+            message: 'connect ECONNREFUSED',
+            since: 't',
+          },
+        },
+      ),
     ],
   );
   const permissions = mockServices.permissions.mock();
   permissions.authorize.mockResolvedValue([
-    { result: options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW },
+    {
+      result:
+        options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+    },
   ]);
   const statusService = new CarvelStatusService({
     fleet,
@@ -32,10 +59,16 @@ async function createApp(options: { allow?: boolean; clusters?: ReturnType<typeo
     initialSyncTimeoutMs: 100,
   });
   const router = await createRouter({
-    httpAuth: mockServices.httpAuth({ defaultCredentials: mockCredentials.none() }),
+    httpAuth: mockServices.httpAuth({
+      defaultCredentials: mockCredentials.none(),
+    }),
     statusService,
   });
-  return { app: express().use(router).use(mockErrorHandler()), fleet, permissions };
+  return {
+    app: express().use(router).use(mockErrorHandler()),
+    fleet,
+    permissions,
+  };
 }
 
 describe('createRouter', () => {
@@ -51,8 +84,15 @@ describe('createRouter', () => {
       ['staging', 'ok'],
       ['prod', 'error'],
     ]);
-    expect(response.body.clusters[0].packageInstalls[0]).toMatchObject({ name: 'app', status: 'succeeded' });
-    expect(response.body.clusters[1].error).toEqual({ type: 'unreachable', message: 'connect ECONNREFUSED', since: 't' });
+    expect(response.body.clusters[0].packageInstalls[0]).toMatchObject({
+      name: 'app',
+      status: 'succeeded',
+    });
+    expect(response.body.clusters[1].error).toEqual({
+      type: 'unreachable',
+      message: 'connect ECONNREFUSED',
+      since: 't',
+    });
     expect(fleet.interesting).toEqual(['app.default.tap']);
   });
 
@@ -72,23 +112,42 @@ describe('createRouter', () => {
     expect(response.status).toBe(403);
     expect(permissions.authorize).toHaveBeenCalledWith(
       [{ permission: expect.objectContaining({ name: 'carvel.status.read' }) }],
-      { credentials: expect.objectContaining({ principal: expect.objectContaining({ userEntityRef: 'user:default/mock' }) }) },
+      {
+        credentials: expect.objectContaining({
+          principal: expect.objectContaining({
+            userEntityRef: 'user:default/mock',
+          }),
+        }),
+      },
     );
   });
 
   it('needs credentials', async () => {
     const { app } = await createApp();
-    expect((await request(app).get('/status/default/component/app')).status).toBe(401);
+    expect(
+      (await request(app).get('/status/default/component/app')).status,
+    ).toBe(401);
     expect((await request(app).get('/clusters')).status).toBe(401);
   });
 
   it('lists clusters with their sync state', async () => {
     const { app } = await createApp();
-    const response = await request(app).get('/clusters').set('Authorization', mockCredentials.service.header());
+    const response = await request(app)
+      .get('/clusters')
+      .set('Authorization', mockCredentials.service.header());
     expect(response.status).toBe(200);
     expect(response.body.items).toEqual([
-      { name: 'staging', state: 'synced', lastSyncedAt: '2026-11-25T00:00:00.000Z' },
-      { name: 'prod', state: 'error', lastSyncedAt: '2026-11-25T00:00:00.000Z', error: 'unreachable: connect ECONNREFUSED' },
+      {
+        name: 'staging',
+        state: 'synced',
+        lastSyncedAt: '2026-11-25T00:00:00.000Z',
+      },
+      {
+        name: 'prod',
+        state: 'error',
+        lastSyncedAt: '2026-11-25T00:00:00.000Z',
+        error: 'unreachable: connect ECONNREFUSED',
+      },
     ]);
   });
 });

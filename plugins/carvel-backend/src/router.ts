@@ -8,20 +8,31 @@ export interface RouterOptions {
   statusService: CarvelStatusService;
 }
 
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, statusService } = options;
   const router = Router();
   router.use(express.json());
 
   router.get('/clusters', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     res.json({ items: await statusService.listClusters(credentials) });
   });
 
   router.get('/status/:namespace/:kind/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const { namespace, kind, name } = req.params;
-    res.json(await statusService.getEntityStatus({ namespace, kind, name }, credentials));
+    res.json(
+      await statusService.getEntityStatus(
+        { namespace, kind, name },
+        credentials,
+      ),
+    );
   });
 
   return router;

@@ -12,6 +12,7 @@ export const KAPPCTRL_API_VERSION = 'kappctrl.k14s.io/v1alpha1';
 /** PackageInstall annotation that allows selecting a version lower than the last attempted one. */
 export const ANNOTATION_DOWNGRADABLE = 'packaging.carvel.dev/downgradable';
 /** App annotation written by kapp-controller: the package version actually handed to the App. */
-export const ANNOTATION_APP_PACKAGE_VERSION = 'packaging.carvel.dev/package-version';
+export const ANNOTATION_APP_PACKAGE_VERSION =
+  'packaging.carvel.dev/package-version';
 export const ANNOTATION_KAPP_CHANGE_GROUP = 'kapp.k14s.io/change-group';
 export const ANNOTATION_KAPP_CHANGE_RULE = 'kapp.k14s.io/change-rule';

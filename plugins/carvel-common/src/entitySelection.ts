@@ -14,7 +14,14 @@ export interface CarvelEntitySelection {
 }
 
 function splitList(value: string | undefined): string[] {
-  return [...new Set((value ?? '').split(',').map(s => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function readCarvelEntitySelection(

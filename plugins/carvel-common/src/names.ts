@@ -14,7 +14,10 @@ function describe(value: unknown): string {
   return typeof value === 'string' ? `'${value}'` : String(value);
 }
 
-export function checkDnsLabel(value: unknown, what: string): string | undefined {
+export function checkDnsLabel(
+  value: unknown,
+  what: string,
+): string | undefined {
   if (typeof value !== 'string' || value.length === 0) {
     return `${what} must be a non-empty string`;
   }
@@ -22,7 +25,9 @@ export function checkDnsLabel(value: unknown, what: string): string | undefined 
     return `${what} ${describe(value)} is longer than 63 characters`;
   }
   if (!DNS1123_LABEL.test(value)) {
-    return `${what} ${describe(value)} must consist of lower-case letters, digits and '-', and start and end with a letter or digit`;
+    return `${what} ${describe(
+      value,
+    )} must consist of lower-case letters, digits and '-', and start and end with a letter or digit`;
   }
   return undefined;
 }
@@ -38,7 +43,9 @@ export function checkDnsSubdomain(
     return `${what} ${describe(value)} is longer than 253 characters`;
   }
   if (!DNS1123_SUBDOMAIN.test(value)) {
-    return `${what} ${describe(value)} must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit`;
+    return `${what} ${describe(
+      value,
+    )} must consist of lower-case letters, digits, '-' and '.', and start and end with a letter or digit`;
   }
   return undefined;
 }
@@ -48,7 +55,9 @@ export function checkPackageRefName(value: unknown): string | undefined {
   const problem = checkDnsSubdomain(value, 'Package name');
   if (problem) return problem;
   if ((value as string).split('.').length < 3) {
-    return `Package name ${describe(value)} should be a domain with at least three segments separated by dots, e.g. 'app.default.tap'`;
+    return `Package name ${describe(
+      value,
+    )} should be a domain with at least three segments separated by dots, e.g. 'app.default.tap'`;
   }
   return undefined;
 }
@@ -58,7 +67,9 @@ export function checkClusterName(value: unknown): string | undefined {
   const problem = checkDnsLabel(value, 'Cluster name');
   if (problem) return problem;
   if (RESERVED_CLUSTER_NAMES.includes(value as string)) {
-    return `Cluster name ${describe(value)} is reserved: it would collide with the '${value}' folder of the GitOps layout`;
+    return `Cluster name ${describe(
+      value,
+    )} is reserved: it would collide with the '${value}' folder of the GitOps layout`;
   }
   return undefined;
 }

@@ -133,7 +133,12 @@ export interface AppSpec {
 export interface AppStatus extends GenericStatus {
   consecutiveReconcileSuccesses?: number;
   consecutiveReconcileFailures?: number;
-  deploy?: { startedAt?: string; updatedAt?: string; finished?: boolean; exitCode?: number };
+  deploy?: {
+    startedAt?: string;
+    updatedAt?: string;
+    finished?: boolean;
+    exitCode?: number;
+  };
   fetch?: { startedAt?: string; updatedAt?: string; exitCode?: number };
 }
 

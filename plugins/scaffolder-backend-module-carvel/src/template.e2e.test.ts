@@ -1,4 +1,8 @@
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import fs from 'node:fs';
@@ -11,7 +15,10 @@ import carvelScaffolderModule from './index';
 
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const TEMPLATE = parse(
-  fs.readFileSync(path.join(EXAMPLES, 'templates/carvel-delivery/template.yaml'), 'utf8'),
+  fs.readFileSync(
+    path.join(EXAMPLES, 'templates/carvel-delivery/template.yaml'),
+    'utf8',
+  ),
 );
 
 /** The demo's bare GitOps repository, made from examples/gitops-repo. */
@@ -21,7 +28,9 @@ async function createGitopsRepository(): Promise<string> {
     for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) walk(full);
-      else files[path.relative(path.join(EXAMPLES, 'gitops-repo'), full)] = fs.readFileSync(full, 'utf8');
+      else
+        files[path.relative(path.join(EXAMPLES, 'gitops-repo'), full)] =
+          fs.readFileSync(full, 'utf8');
     }
   };
   walk(path.join(EXAMPLES, 'gitops-repo'));
@@ -36,7 +45,10 @@ async function startScaffolder(localRepository: string) {
       catalogServiceMock.factory({ entities: [] }),
       mockServices.rootConfig.factory({
         data: {
-          backend: { baseUrl: 'http://localhost:7007', workingDirectory: os.tmpdir() },
+          backend: {
+            baseUrl: 'http://localhost:7007',
+            workingDirectory: os.tmpdir(),
+          },
           carvel: { gitops: { localRepositories: [localRepository] } },
         },
       }),
@@ -58,7 +70,10 @@ function dryRun(server: any, values: Record<string, unknown>) {
 
 function filesOf(body: any): Record<string, string> {
   return Object.fromEntries(
-    body.directoryContents.map((f: any) => [f.path, Buffer.from(f.base64Content, 'base64').toString('utf8')]),
+    body.directoryContents.map((f: any) => [
+      f.path,
+      Buffer.from(f.base64Content, 'base64').toString('utf8'),
+    ]),
   );
 }
 
@@ -86,12 +101,34 @@ describe('the example template through the real scaffolder backend', () => {
     const response = await dryRun(
       server,
       values([
-        { name: 'staging', namespace: 'apps', serviceAccountName: 'app-installer', values: { workload_name: 'app', replicas: 1, hostname: 'app.staging.example.com' } },
-        { name: 'prod', namespace: 'apps', serviceAccountName: 'app-installer', versionConstraints: '20230321004057.0.0', values: { workload_name: 'app', replicas: 3 } },
+        {
+          name: 'staging',
+          namespace: 'apps',
+          serviceAccountName: 'app-installer',
+          values: {
+            workload_name: 'app',
+            replicas: 1,
+            hostname: 'app.staging.example.com',
+          },
+        },
+        {
+          name: 'prod',
+          namespace: 'apps',
+          serviceAccountName: 'app-installer',
+          versionConstraints: '20230321004057.0.0',
+          values: { workload_name: 'app', replicas: 3 },
+        },
       ]),
     );
-    expect({ status: response.status, body: response.status === 200 ? undefined : response.body }).toEqual({ status: 200, body: undefined });
-    const failed = response.body.steps.filter((s: any) => response.body.log.some((l: any) => l.body.stepId === s.id && l.body.status === 'failed'));
+    expect({
+      status: response.status,
+      body: response.status === 200 ? undefined : response.body,
+    }).toEqual({ status: 200, body: undefined });
+    const failed = response.body.steps.filter((s: any) =>
+      response.body.log.some(
+        (l: any) => l.body.stepId === s.id && l.body.status === 'failed',
+      ),
+    );
     expect(failed).toEqual([]);
     const files = filesOf(response.body);
     expect(Object.keys(files).sort()).toEqual([
@@ -110,14 +147,18 @@ describe('the example template through the real scaffolder backend', () => {
       'catalog.default.tap/packages/20230401090000.0.0.yaml',
       'catalog.default.tap/packages/20230610120000.0.0.yaml',
     ]);
-    expect(parse(files['app.default.tap/prod/packageinstall.yaml']).spec.packageRef.versionSelection.constraints).toBe(
-      '20230321004057.0.0',
-    );
-    expect(parse(files['app.default.tap/apps/staging.yaml']).spec.fetch[1].git.subPath).toBe(
-      'app.default.tap/staging',
-    );
+    expect(
+      parse(files['app.default.tap/prod/packageinstall.yaml']).spec.packageRef
+        .versionSelection.constraints,
+    ).toBe('20230321004057.0.0');
+    expect(
+      parse(files['app.default.tap/apps/staging.yaml']).spec.fetch[1].git
+        .subPath,
+    ).toBe('app.default.tap/staging');
     const log = response.body.log.map((l: any) => l.body.message).join('\n');
-    expect(log).toContain("Checked the values of cluster 'prod' against the values schema of app.default.tap 20230321004057.0.0");
+    expect(log).toContain(
+      "Checked the values of cluster 'prod' against the values schema of app.default.tap 20230321004057.0.0",
+    );
     expect(log).toContain('Dry run: would push');
     expect(await readBranch(repository)).toEqual(branchBefore);
   });
@@ -125,10 +166,21 @@ describe('the example template through the real scaffolder backend', () => {
   it('fails before writing when values break the Package values schema', async () => {
     const response = await dryRun(
       server,
-      values([{ name: 'staging', namespace: 'apps', serviceAccountName: 'app-installer', values: { workload_name: 'app', replicas: 1, colour: 'blue' } }]),
+      values([
+        {
+          name: 'staging',
+          namespace: 'apps',
+          serviceAccountName: 'app-installer',
+          values: { workload_name: 'app', replicas: 1, colour: 'blue' },
+        },
+      ]),
     );
-    const log = response.body.log?.map((l: any) => l.body.message).join('\n') ?? JSON.stringify(response.body);
-    expect(log).toContain("cluster 'staging': values: $.colour is not allowed by the package's values schema");
+    const log =
+      response.body.log?.map((l: any) => l.body.message).join('\n') ??
+      JSON.stringify(response.body);
+    expect(log).toContain(
+      "cluster 'staging': values: $.colour is not allowed by the package's values schema",
+    );
     const files = response.body.directoryContents ? filesOf(response.body) : {};
     expect(Object.keys(files).filter(f => f.includes('/staging/'))).toEqual([]);
   });

@@ -2,7 +2,10 @@
  * The benchmark's simulated clusters, in a child process so that the benchmark process's RSS
  * is the backend's own. Talks to the parent over IPC.
  */
-import { KubeApiServer, startKubeApiServer } from '@carvel-gitops/kube-apiserver-sim';
+import {
+  KubeApiServer,
+  startKubeApiServer,
+} from '@carvel-gitops/kube-apiserver-sim';
 
 export interface FarmCluster {
   name: string;
@@ -12,7 +15,12 @@ export interface FarmCluster {
 }
 
 export type FarmRequest =
-  | { type: 'start'; clusters: number; installsPerCluster: number; latencyMs: number }
+  | {
+      type: 'start';
+      clusters: number;
+      installsPerCluster: number;
+      latencyMs: number;
+    }
   | { type: 'change'; id: number; cluster: number; marker: string }
   | { type: 'requestCount'; id: number }
   | { type: 'stop' };
@@ -27,8 +35,15 @@ export const ENTITY_LABEL = 'backstage.io/kubernetes-id';
 const OTHER_PACKAGES = 199;
 
 function seed(cluster: KubeApiServer, installs: number) {
-  cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apps' } });
-  const refNames = [ENTITY_PACKAGE, ...Array.from({ length: OTHER_PACKAGES }, (_, i) => `pkg-${i}.default.tap`)];
+  cluster.store.create({
+    apiVersion: 'v1',
+    kind: 'Namespace',
+    metadata: { name: 'apps' },
+  });
+  const refNames = [
+    ENTITY_PACKAGE,
+    ...Array.from({ length: OTHER_PACKAGES }, (_, i) => `pkg-${i}.default.tap`),
+  ];
   for (const refName of refNames) {
     for (const version of ['1.0.0', '1.1.0', '1.2.0']) {
       cluster.store.create({
@@ -42,12 +57,21 @@ function seed(cluster: KubeApiServer, installs: number) {
   for (let i = 0; i < installs; i++) {
     const refName = refNames[i % refNames.length];
     const name = `install-${i}`;
-    const component = refName === ENTITY_PACKAGE ? 'app' : `component-${i % refNames.length}`;
+    const component =
+      refName === ENTITY_PACKAGE ? 'app' : `component-${i % refNames.length}`;
     cluster.store.create({
       apiVersion: 'packaging.carvel.dev/v1alpha1',
       kind: 'PackageInstall',
-      metadata: { name, namespace: 'apps', generation: 1, labels: { [ENTITY_LABEL]: component } },
-      spec: { serviceAccountName: 'installer', packageRef: { refName, versionSelection: { constraints: '>=0.0.0' } } },
+      metadata: {
+        name,
+        namespace: 'apps',
+        generation: 1,
+        labels: { [ENTITY_LABEL]: component },
+      },
+      spec: {
+        serviceAccountName: 'installer',
+        packageRef: { refName, versionSelection: { constraints: '>=0.0.0' } },
+      },
       status: {
         observedGeneration: 1,
         conditions: [{ type: 'ReconcileSucceeded', status: 'True' }],
@@ -64,15 +88,34 @@ function seed(cluster: KubeApiServer, installs: number) {
         namespace: 'apps',
         generation: 1,
         labels: { [ENTITY_LABEL]: component },
-        annotations: { 'packaging.carvel.dev/package-ref-name': refName, 'packaging.carvel.dev/package-version': '1.2.0' },
-        ownerReferences: [{ apiVersion: 'packaging.carvel.dev/v1alpha1', kind: 'PackageInstall', name, uid: 'x', controller: true }],
+        annotations: {
+          'packaging.carvel.dev/package-ref-name': refName,
+          'packaging.carvel.dev/package-version': '1.2.0',
+        },
+        ownerReferences: [
+          {
+            apiVersion: 'packaging.carvel.dev/v1alpha1',
+            kind: 'PackageInstall',
+            name,
+            uid: 'x',
+            controller: true,
+          },
+        ],
       },
-      spec: { serviceAccountName: 'installer', fetch: [], template: [], deploy: [] },
+      spec: {
+        serviceAccountName: 'installer',
+        fetch: [],
+        template: [],
+        deploy: [],
+      },
       status: {
         observedGeneration: 1,
         conditions: [{ type: 'ReconcileSucceeded', status: 'True' }],
         friendlyDescription: 'Reconcile succeeded',
-        deploy: { startedAt: '2026-11-25T00:00:00Z', updatedAt: '2026-11-25T00:00:05Z' },
+        deploy: {
+          startedAt: '2026-11-25T00:00:00Z',
+          updatedAt: '2026-11-25T00:00:05Z',
+        },
       },
     });
   }
@@ -85,30 +128,58 @@ async function main() {
     switch (request.type) {
       case 'start': {
         for (let i = 0; i < request.clusters; i++) {
-          const cluster = await startKubeApiServer({ name: `cluster-${i}`, watchHistorySize: 10_000 });
+          const cluster = await startKubeApiServer({
+            name: `cluster-${i}`,
+            watchHistorySize: 10_000,
+          });
           seed(cluster, request.installsPerCluster);
           cluster.faults.setLatency(request.latencyMs);
           clusters.push(cluster);
         }
         send({
           type: 'started',
-          clusters: clusters.map(c => ({ name: c.name, url: c.url, token: c.token, caData: c.caData })),
+          clusters: clusters.map(c => ({
+            name: c.name,
+            url: c.url,
+            token: c.token,
+            caData: c.caData,
+          })),
         });
         break;
       }
       case 'change': {
         const cluster = clusters[request.cluster];
-        const ref = { apiVersion: 'packaging.carvel.dev/v1alpha1', kind: 'PackageInstall', namespace: 'apps', name: 'install-0' };
+        const ref = {
+          apiVersion: 'packaging.carvel.dev/v1alpha1',
+          kind: 'PackageInstall',
+          namespace: 'apps',
+          name: 'install-0',
+        };
         cluster.store.patch(
           ref,
-          { status: { conditions: [{ type: 'ReconcileFailed', status: 'True', message: request.marker }], usefulErrorMessage: request.marker } },
+          {
+            status: {
+              conditions: [
+                {
+                  type: 'ReconcileFailed',
+                  status: 'True',
+                  message: request.marker,
+                },
+              ],
+              usefulErrorMessage: request.marker,
+            },
+          },
           { subresource: 'status' },
         );
         send({ type: 'changed', id: request.id });
         break;
       }
       case 'requestCount':
-        send({ type: 'requestCount', id: request.id, total: clusters.reduce((sum, c) => sum + c.requests.total, 0) });
+        send({
+          type: 'requestCount',
+          id: request.id,
+          total: clusters.reduce((sum, c) => sum + c.requests.total, 0),
+        });
         break;
       case 'stop':
         await Promise.all(clusters.map(c => c.close()));

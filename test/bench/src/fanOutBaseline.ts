@@ -12,7 +12,13 @@ import { ENTITY_LABEL, ENTITY_PACKAGE, FarmCluster } from './clusterFarm';
 function clientFor(cluster: FarmCluster) {
   const kubeConfig = new KubeConfig();
   kubeConfig.loadFromOptions({
-    clusters: [{ name: cluster.name, server: cluster.url, caData: Buffer.from(cluster.caData).toString('base64') }],
+    clusters: [
+      {
+        name: cluster.name,
+        server: cluster.url,
+        caData: Buffer.from(cluster.caData).toString('base64'),
+      },
+    ],
     users: [{ name: 'bench', token: cluster.token }],
     contexts: [{ name: cluster.name, cluster: cluster.name, user: 'bench' }],
     currentContext: cluster.name,
@@ -35,7 +41,9 @@ async function list<T extends { metadata: { name: string } }>(
     object =>
       (object as any).spec?.packageRef?.refName ??
       (object as any).spec?.refName ??
-      (object as any).metadata.annotations?.['packaging.carvel.dev/package-ref-name'],
+      (object as any).metadata.annotations?.[
+        'packaging.carvel.dev/package-ref-name'
+      ],
   );
   index.apply(
     (body.items as unknown[])
@@ -50,17 +58,29 @@ async function list<T extends { metadata: { name: string } }>(
  * One page view the way the Backstage Kubernetes plugin serves it: ask every cluster, in parallel,
  * for the entity's objects (by label selector), then build the response.
  */
-async function fanOutPageView(clients: Array<{ cluster: FarmCluster; api: CustomObjectsApi }>) {
+async function fanOutPageView(
+  clients: Array<{ cluster: FarmCluster; api: CustomObjectsApi }>,
+) {
   const selection = { packageNames: [ENTITY_PACKAGE] };
   return Promise.all(
     clients.map(async ({ cluster, api }) => {
       const [packageInstalls, packages, apps] = await Promise.all([
-        list(api, packageInstallResource, { labelSelector: `${ENTITY_LABEL}=app` }),
-        list(api, packageResource, { fieldSelector: `spec.refName=${ENTITY_PACKAGE}` }),
+        list(api, packageInstallResource, {
+          labelSelector: `${ENTITY_LABEL}=app`,
+        }),
+        list(api, packageResource, {
+          fieldSelector: `spec.refName=${ENTITY_PACKAGE}`,
+        }),
         list(api, appResource, { labelSelector: `${ENTITY_LABEL}=app` }),
       ]);
       return buildClusterState(
-        { name: cluster.name, state: 'synced', packageInstalls, packages, apps },
+        {
+          name: cluster.name,
+          state: 'synced',
+          packageInstalls,
+          packages,
+          apps,
+        },
         selection,
         { settled: true, timeoutMs: 0 },
       );
@@ -69,14 +89,21 @@ async function fanOutPageView(clients: Array<{ cluster: FarmCluster; api: Custom
 }
 
 /** Latencies (ms) of `count` sequential fan-out page views. */
-export async function measureBaseline(clusters: FarmCluster[], count: number): Promise<number[]> {
-  const clients = clusters.map(cluster => ({ cluster, api: clientFor(cluster) }));
+export async function measureBaseline(
+  clusters: FarmCluster[],
+  count: number,
+): Promise<number[]> {
+  const clients = clusters.map(cluster => ({
+    cluster,
+    api: clientFor(cluster),
+  }));
   await fanOutPageView(clients);
   const samples: number[] = [];
   for (let i = 0; i < count; i++) {
     const started = performance.now();
     const states = await fanOutPageView(clients);
-    if (states[0].packageInstalls.length === 0) throw new Error('baseline found no PackageInstalls');
+    if (states[0].packageInstalls.length === 0)
+      throw new Error('baseline found no PackageInstalls');
     samples.push(performance.now() - started);
   }
   return samples;

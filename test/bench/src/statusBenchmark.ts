@@ -19,18 +19,30 @@ const CHANGES = 20;
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+  return sorted[
+    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
+  ];
 }
 
 function startFarm() {
   const child = fork(path.join(__dirname, 'clusterFarm.ts'), [], {
-    execArgv: ['--require', require.resolve('@backstage/cli/config/nodeTransform.cjs')],
+    execArgv: [
+      '--require',
+      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+    ],
   });
   let nextId = 1;
-  const call = <T extends FarmReply>(request: FarmRequest, type: T['type'], id?: number): Promise<T> =>
+  const call = <T extends FarmReply>(
+    request: FarmRequest,
+    type: T['type'],
+    id?: number,
+  ): Promise<T> =>
     new Promise(resolve => {
       const onMessage = (reply: FarmReply) => {
-        if (reply.type === type && (id === undefined || (reply as any).id === id)) {
+        if (
+          reply.type === type &&
+          (id === undefined || (reply as any).id === id)
+        ) {
           child.off('message', onMessage);
           resolve(reply as T);
         }
@@ -41,7 +53,12 @@ function startFarm() {
   return {
     start: () =>
       call<Extract<FarmReply, { type: 'started' }>>(
-        { type: 'start', clusters: CLUSTERS, installsPerCluster: INSTALLS, latencyMs: LATENCY_MS },
+        {
+          type: 'start',
+          clusters: CLUSTERS,
+          installsPerCluster: INSTALLS,
+          latencyMs: LATENCY_MS,
+        },
         'started',
       ).then(r => r.clusters),
     change: (cluster: number, marker: string) => {
@@ -50,9 +67,11 @@ function startFarm() {
     },
     requestCount: () => {
       const id = nextId++;
-      return call<Extract<FarmReply, { type: 'requestCount' }>>({ type: 'requestCount', id }, 'requestCount', id).then(
-        r => r.total,
-      );
+      return call<Extract<FarmReply, { type: 'requestCount' }>>(
+        { type: 'requestCount', id },
+        'requestCount',
+        id,
+      ).then(r => r.total);
     },
     stop: () => child.send({ type: 'stop' }),
   };
@@ -70,7 +89,11 @@ async function timePageViews(url: string, count: number) {
 }
 
 function row(label: string, ours: string, baseline: string, ratio: string) {
-  console.log(`${label.padEnd(34)}${ours.padStart(14)}${baseline.padStart(14)}${ratio.padStart(12)}`);
+  console.log(
+    `${label.padEnd(34)}${ours.padStart(14)}${baseline.padStart(
+      14,
+    )}${ratio.padStart(12)}`,
+  );
 }
 
 async function main() {
@@ -85,13 +108,18 @@ async function main() {
   const startedSync = performance.now();
   const server = await startStatusServer(clusters);
   await server.whenSynced();
-  console.log(`initial sync of all clusters: ${Math.round(performance.now() - startedSync)} ms`);
+  console.log(
+    `initial sync of all clusters: ${Math.round(
+      performance.now() - startedSync,
+    )} ms`,
+  );
 
   const url = `${server.url}/status/default/component/app`;
   await timePageViews(url, 50);
   const requestsBefore = await farm.requestCount();
   const ours = await timePageViews(url, PAGE_VIEWS);
-  const oursRequestsPerView = ((await farm.requestCount()) - requestsBefore) / PAGE_VIEWS;
+  const oursRequestsPerView =
+    ((await farm.requestCount()) - requestsBefore) / PAGE_VIEWS;
 
   // Steady state, as a long-running backend sees it: V8 hands back the startup peak over a few collections.
   for (let i = 0; i < 5; i++) {
@@ -99,7 +127,11 @@ async function main() {
     await delay(1000);
   }
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  console.log(`memory detail: heapTotal ${(heapTotal / 1048576).toFixed(0)} MB, external ${(external / 1048576).toFixed(0)} MB`);
+  console.log(
+    `memory detail: heapTotal ${(heapTotal / 1048576).toFixed(
+      0,
+    )} MB, external ${(external / 1048576).toFixed(0)} MB`,
+  );
   const rssMb = rss / 1024 / 1024;
   const heapMb = heapUsed / 1024 / 1024;
 
@@ -111,8 +143,14 @@ async function main() {
     await farm.change(cluster, marker);
     for (;;) {
       const body: any = await (await fetch(url)).json();
-      if (body.clusters[cluster].packageInstalls.some((p: any) => p.message === marker)) break;
-      if (performance.now() - started > 10_000) throw new Error(`change ${i} not visible after 10 s`);
+      if (
+        body.clusters[cluster].packageInstalls.some(
+          (p: any) => p.message === marker,
+        )
+      )
+        break;
+      if (performance.now() - started > 10_000)
+        throw new Error(`change ${i} not visible after 10 s`);
       await delay(2);
     }
     changeLatencies.push(performance.now() - started);
@@ -122,28 +160,59 @@ async function main() {
   server.stop();
   const baselineRequestsBefore = await farm.requestCount();
   const baseline = await measureBaseline(clusters, BASELINE_PAGE_VIEWS);
-  const baselineRequestsPerView = ((await farm.requestCount()) - baselineRequestsBefore) / BASELINE_PAGE_VIEWS;
+  const baselineRequestsPerView =
+    ((await farm.requestCount()) - baselineRequestsBefore) /
+    BASELINE_PAGE_VIEWS;
 
   const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
   console.log('');
   row('', 'watch cache', 'fan-out', 'ratio');
-  row('status endpoint p50', fmt(percentile(ours, 50)), fmt(percentile(baseline, 50)), `${(percentile(baseline, 50) / percentile(ours, 50)).toFixed(1)}x`);
-  row('status endpoint p99', fmt(percentile(ours, 99)), fmt(percentile(baseline, 99)), `${(percentile(baseline, 99) / percentile(ours, 99)).toFixed(1)}x`);
-  row('cluster requests per page view', oursRequestsPerView.toFixed(2), baselineRequestsPerView.toFixed(2), '');
+  row(
+    'status endpoint p50',
+    fmt(percentile(ours, 50)),
+    fmt(percentile(baseline, 50)),
+    `${(percentile(baseline, 50) / percentile(ours, 50)).toFixed(1)}x`,
+  );
+  row(
+    'status endpoint p99',
+    fmt(percentile(ours, 99)),
+    fmt(percentile(baseline, 99)),
+    `${(percentile(baseline, 99) / percentile(ours, 99)).toFixed(1)}x`,
+  );
+  row(
+    'cluster requests per page view',
+    oursRequestsPerView.toFixed(2),
+    baselineRequestsPerView.toFixed(2),
+    '',
+  );
   console.log('');
   console.log(
-    `backend RSS (watching ${CLUSTERS * INSTALLS * 2} objects + Packages): ${rssMb.toFixed(0)} MB ` +
-      `(${rssBeforeMb.toFixed(0)} MB before any cluster; JS heap in use ${heapMb.toFixed(0)} MB, ${heapBeforeMb.toFixed(0)} MB before)`,
+    `backend RSS (watching ${
+      CLUSTERS * INSTALLS * 2
+    } objects + Packages): ${rssMb.toFixed(0)} MB ` +
+      `(${rssBeforeMb.toFixed(
+        0,
+      )} MB before any cluster; JS heap in use ${heapMb.toFixed(
+        0,
+      )} MB, ${heapBeforeMb.toFixed(0)} MB before)`,
   );
-  console.log(`change on a cluster -> visible in the API: p50 ${fmt(percentile(changeLatencies, 50))}, max ${fmt(Math.max(...changeLatencies))}`);
+  console.log(
+    `change on a cluster -> visible in the API: p50 ${fmt(
+      percentile(changeLatencies, 50),
+    )}, max ${fmt(Math.max(...changeLatencies))}`,
+  );
   console.log('');
   const checks: Array<[string, boolean]> = [
     ['p99 <= 25 ms', percentile(ours, 99) <= 25],
-    ['>= 20x the baseline (p50)', percentile(baseline, 50) / percentile(ours, 50) >= 20],
+    [
+      '>= 20x the baseline (p50)',
+      percentile(baseline, 50) / percentile(ours, 50) >= 20,
+    ],
     ['RSS <= 300 MB', rssMb <= 300],
     ['change visible <= 1 s', Math.max(...changeLatencies) <= 1000],
   ];
-  for (const [target, met] of checks) console.log(`${met ? 'met    ' : 'MISSED '} ${target}`);
+  for (const [target, met] of checks)
+    console.log(`${met ? 'met    ' : 'MISSED '} ${target}`);
 
   farm.stop();
   setTimeout(() => process.exit(0), 500).unref();

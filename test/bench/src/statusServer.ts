@@ -9,7 +9,11 @@ import type { FarmCluster } from './clusterFarm';
 export const BENCH_ENTITY = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'app', namespace: 'default', annotations: { 'carvel.dev/package-name': 'app.default.tap' } },
+  metadata: {
+    name: 'app',
+    namespace: 'default',
+    annotations: { 'carvel.dev/package-name': 'app.default.tap' },
+  },
   spec: {},
 };
 
@@ -23,7 +27,10 @@ const quietLogger: any = {
 
 /** The backend plugin's own router and services, with trivial auth, catalog and permissions. */
 export async function startStatusServer(clusters: FarmCluster[]) {
-  const fleet = new ClusterFleet({ logger: quietLogger, requestTimeoutMs: 30_000 });
+  const fleet = new ClusterFleet({
+    logger: quietLogger,
+    requestTimeoutMs: 30_000,
+  });
   fleet.update(
     clusters.map(c => ({
       name: c.name,
@@ -35,7 +42,9 @@ export async function startStatusServer(clusters: FarmCluster[]) {
   const statusService = new CarvelStatusService({
     fleet,
     catalog: { getEntityByRef: async () => BENCH_ENTITY } as any,
-    permissions: { authorize: async () => [{ result: AuthorizeResult.ALLOW }] } as any,
+    permissions: {
+      authorize: async () => [{ result: AuthorizeResult.ALLOW }],
+    } as any,
     initialSyncTimeoutMs: 3000,
   });
   const httpAuth: any = {

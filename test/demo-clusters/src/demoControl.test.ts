@@ -18,11 +18,20 @@ describe('startDemoControl', () => {
       });
     try {
       expect(await reachable()).toBe(true);
-      expect((await fetch(`${base}/clusters/prod/unreachable`, { method: 'POST' })).status).toBe(204);
+      expect(
+        (await fetch(`${base}/clusters/prod/unreachable`, { method: 'POST' }))
+          .status,
+      ).toBe(204);
       expect(await reachable()).toBe(false);
-      expect((await fetch(`${base}/clusters/prod/reachable`, { method: 'POST' })).status).toBe(204);
+      expect(
+        (await fetch(`${base}/clusters/prod/reachable`, { method: 'POST' }))
+          .status,
+      ).toBe(204);
       expect(await reachable()).toBe(true);
-      expect((await fetch(`${base}/clusters/nope/reachable`, { method: 'POST' })).status).toBe(404);
+      expect(
+        (await fetch(`${base}/clusters/nope/reachable`, { method: 'POST' }))
+          .status,
+      ).toBe(404);
     } finally {
       await control.close();
       await cluster.close();

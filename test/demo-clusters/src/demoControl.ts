@@ -6,9 +6,14 @@ import type { AddressInfo } from 'node:net';
  * Demo only: lets the browser tests take a simulated cluster off the network and bring it back.
  * `POST /clusters/<name>/unreachable` and `POST /clusters/<name>/reachable`, on 127.0.0.1 only.
  */
-export async function startDemoControl(clusters: KubeApiServer[], port: number) {
+export async function startDemoControl(
+  clusters: KubeApiServer[],
+  port: number,
+) {
   const server = http.createServer(async (request, response) => {
-    const match = /^\/clusters\/([^/]+)\/(unreachable|reachable)$/.exec(request.url ?? '');
+    const match = /^\/clusters\/([^/]+)\/(unreachable|reachable)$/.exec(
+      request.url ?? '',
+    );
     const cluster = match && clusters.find(c => c.name === match[1]);
     if (request.method !== 'POST' || !match || !cluster) {
       response.writeHead(404).end();

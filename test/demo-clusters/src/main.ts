@@ -62,7 +62,9 @@ async function main() {
   if (controlPort) {
     const started = await startDemoControl(demo.clusters, Number(controlPort));
     control = started;
-    log(`demo control on http://127.0.0.1:${started.port} (POST /clusters/<name>/unreachable|reachable)`);
+    log(
+      `demo control on http://127.0.0.1:${started.port} (POST /clusters/<name>/unreachable|reachable)`,
+    );
   }
   process.send?.(READY_MESSAGE);
 }

@@ -19,13 +19,21 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 /** Opens the app and signs in with the demo's guest provider. */
-export async function signedInPage(browser: Browser, appUrl: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+export async function signedInPage(
+  browser: Browser,
+  appUrl: string,
+): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: { width: 1400, height: 1000 },
+  });
   const page = await context.newPage();
   await page.goto(appUrl);
   const enter = page.getByRole('button', { name: 'Enter' });
   await enter.waitFor({ timeout: 60_000 });
   await enter.click();
-  await page.getByRole('link', { name: 'Create' }).first().waitFor({ timeout: 60_000 });
+  await page
+    .getByRole('link', { name: 'Create' })
+    .first()
+    .waitFor({ timeout: 60_000 });
   return page;
 }

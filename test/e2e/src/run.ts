@@ -11,18 +11,28 @@ const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 
 async function main() {
   const started = Date.now();
-  console.log('[e2e] starting the app, backend and demo clusters as npm start does');
+  console.log(
+    '[e2e] starting the app, backend and demo clusters as npm start does',
+  );
   const stack = await startStack(ARTIFACTS);
   console.log(`[e2e] up after ${Math.round((Date.now() - started) / 1000)} s`);
   const browser = await launchChromium();
   const failures: string[] = [];
   try {
-    const context = { browser, artifacts: ARTIFACTS, state: {} as Record<string, unknown> };
+    const context = {
+      browser,
+      artifacts: ARTIFACTS,
+      state: {} as Record<string, unknown>,
+    };
     for (const [name, scenario] of scenarios) {
       const scenarioStarted = Date.now();
       try {
         await scenario(context);
-        console.log(`[e2e] ✓ ${name} (${Math.round((Date.now() - scenarioStarted) / 1000)} s)`);
+        console.log(
+          `[e2e] ✓ ${name} (${Math.round(
+            (Date.now() - scenarioStarted) / 1000,
+          )} s)`,
+        );
       } catch (error) {
         failures.push(name);
         console.log(`[e2e] ✗ ${name}\n${(error as Error).stack ?? error}`);
@@ -33,10 +43,16 @@ async function main() {
     await stack.stop();
   }
   if (failures.length > 0) {
-    console.log(`[e2e] ${failures.length} of ${scenarios.length} failed; screenshots and stack.log in ${ARTIFACTS}`);
+    console.log(
+      `[e2e] ${failures.length} of ${scenarios.length} failed; screenshots and stack.log in ${ARTIFACTS}`,
+    );
     process.exit(1);
   }
-  console.log(`[e2e] all ${scenarios.length} passed in ${Math.round((Date.now() - started) / 1000)} s; screenshots in ${ARTIFACTS}`);
+  console.log(
+    `[e2e] all ${scenarios.length} passed in ${Math.round(
+      (Date.now() - started) / 1000,
+    )} s; screenshots in ${ARTIFACTS}`,
+  );
 }
 
 main().catch(error => {

@@ -15,7 +15,11 @@ export interface RunningStack {
   logFile: string;
 }
 
-async function waitForUrl(url: string, timeoutMs: number, isReady: (status: number) => boolean) {
+async function waitForUrl(
+  url: string,
+  timeoutMs: number,
+  isReady: (status: number) => boolean,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
@@ -24,7 +28,8 @@ async function waitForUrl(url: string, timeoutMs: number, isReady: (status: numb
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${url} did not come up within ${timeoutMs / 1000} s`);
     await delay(1000);
   }
 }
@@ -74,7 +79,11 @@ export async function startStack(artifacts: string): Promise<RunningStack> {
     fs.closeSync(log);
   };
   try {
-    await waitForUrl(`${BACKEND_URL}/.backstage/health/v1/readiness`, 300_000, s => s === 200);
+    await waitForUrl(
+      `${BACKEND_URL}/.backstage/health/v1/readiness`,
+      300_000,
+      s => s === 200,
+    );
     await waitForUrl(APP_URL, 600_000, s => s === 200);
   } catch (error) {
     await stop();

@@ -1,5 +1,9 @@
 import { apiRequest } from './testing/apiClient';
-import { packageInstallBody, PKGI_PATH, useServerWithAppsNamespace } from './testing/serverFixture';
+import {
+  packageInstallBody,
+  PKGI_PATH,
+  useServerWithAppsNamespace,
+} from './testing/serverFixture';
 
 const TABLE_ACCEPT =
   'application/json;as=Table;v=v1;g=meta.k8s.io,application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json';
@@ -102,7 +106,11 @@ describe('reads over HTTP', () => {
 
   it('lists typed built-in items without kind, CRD items with it', async () => {
     const secrets = (
-      await apiRequest(server(), 'GET', '/api/v1/namespaces/kube-system/secrets')
+      await apiRequest(
+        server(),
+        'GET',
+        '/api/v1/namespaces/kube-system/secrets',
+      )
     ).json();
     expect(secrets).toMatchObject({
       kind: 'SecretList',

@@ -1,5 +1,9 @@
 import { apiRequest } from './testing/apiClient';
-import { packageInstallBody, PKGI_PATH, useServerWithAppsNamespace } from './testing/serverFixture';
+import {
+  packageInstallBody,
+  PKGI_PATH,
+  useServerWithAppsNamespace,
+} from './testing/serverFixture';
 
 const server = useServerWithAppsNamespace('server-writes-test');
 const packageInstall = packageInstallBody;
@@ -61,13 +65,18 @@ describe('writes over HTTP', () => {
     expect(updated.json().metadata.generation).toBe(2);
     expect(updated.json().status).toBeUndefined();
 
-    const status = await apiRequest(server(), 'PUT', `${PKGI_PATH}/put/status`, {
-      body: {
-        ...updated.json(),
-        spec: { changed: 'ignored' },
-        status: { observedGeneration: 2, version: '1.0.0' },
+    const status = await apiRequest(
+      server(),
+      'PUT',
+      `${PKGI_PATH}/put/status`,
+      {
+        body: {
+          ...updated.json(),
+          spec: { changed: 'ignored' },
+          status: { observedGeneration: 2, version: '1.0.0' },
+        },
       },
-    });
+    );
     expect(status.json()).toMatchObject({
       spec: { paused: true },
       status: { version: '1.0.0' },
@@ -110,10 +119,15 @@ describe('writes over HTTP', () => {
       },
     );
     expect(json.json().status).toEqual({ friendlyDescription: 'Reconciling' });
-    const strategic = await apiRequest(server(), 'PATCH', `${PKGI_PATH}/patch`, {
-      body: { spec: { paused: true } },
-      contentType: 'application/strategic-merge-patch+json',
-    });
+    const strategic = await apiRequest(
+      server(),
+      'PATCH',
+      `${PKGI_PATH}/patch`,
+      {
+        body: { spec: { paused: true } },
+        contentType: 'application/strategic-merge-patch+json',
+      },
+    );
     expect(strategic.status).toBe(415);
     const stale = await apiRequest(server(), 'PATCH', `${PKGI_PATH}/patch`, {
       body: { metadata: { resourceVersion: '1' }, spec: { paused: true } },

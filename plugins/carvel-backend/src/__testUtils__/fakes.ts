@@ -1,11 +1,22 @@
-import type { App, Package, PackageInstall } from '@carvel-gitops/plugin-carvel-common';
+import type {
+  App,
+  Package,
+  PackageInstall,
+} from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
 import type { WatchedClusters } from '../service/CarvelStatusService';
 import type { ClusterView } from '../service/buildClusterState';
 
 export function packageInstall(
   name: string,
-  options: { namespace?: string; refName?: string; constraints?: string; version?: string; condition?: string; message?: string } = {},
+  options: {
+    namespace?: string;
+    refName?: string;
+    constraints?: string;
+    version?: string;
+    condition?: string;
+    message?: string;
+  } = {},
 ): PackageInstall {
   return {
     apiVersion: 'packaging.carvel.dev/v1alpha1',
@@ -19,16 +30,30 @@ export function packageInstall(
     },
     status: {
       observedGeneration: 1,
-      conditions: [{ type: options.condition ?? 'ReconcileSucceeded', status: 'True', message: options.message }],
-      friendlyDescription: options.condition === 'ReconcileFailed' ? 'Reconcile failed: Error' : 'Reconcile succeeded',
-      usefulErrorMessage: options.condition === 'ReconcileFailed' ? options.message : undefined,
+      conditions: [
+        {
+          type: options.condition ?? 'ReconcileSucceeded',
+          status: 'True',
+          message: options.message,
+        },
+      ],
+      friendlyDescription:
+        options.condition === 'ReconcileFailed'
+          ? 'Reconcile failed: Error'
+          : 'Reconcile succeeded',
+      usefulErrorMessage:
+        options.condition === 'ReconcileFailed' ? options.message : undefined,
       version: options.version ?? '1.0.0',
       lastAttemptedVersion: options.version ?? '1.0.0',
     },
   };
 }
 
-export function pkg(refName: string, version: string, namespace = 'apps'): Package {
+export function pkg(
+  refName: string,
+  version: string,
+  namespace = 'apps',
+): Package {
   return {
     apiVersion: 'data.packaging.carvel.dev/v1alpha1',
     kind: 'Package',
@@ -37,13 +62,26 @@ export function pkg(refName: string, version: string, namespace = 'apps'): Packa
   };
 }
 
-export function gitopsApp(name: string, packageName: string, condition = 'ReconcileSucceeded'): SlimApp {
+export function gitopsApp(
+  name: string,
+  packageName: string,
+  condition = 'ReconcileSucceeded',
+): SlimApp {
   const app: App = {
     apiVersion: 'kappctrl.k14s.io/v1alpha1',
     kind: 'App',
-    metadata: { name, namespace: 'gitops-delivery', generation: 1, annotations: { 'carvel.dev/package-name': packageName } },
+    metadata: {
+      name,
+      namespace: 'gitops-delivery',
+      generation: 1,
+      annotations: { 'carvel.dev/package-name': packageName },
+    },
     spec: {},
-    status: { observedGeneration: 1, conditions: [{ type: condition, status: 'True' }], friendlyDescription: condition },
+    status: {
+      observedGeneration: 1,
+      conditions: [{ type: condition, status: 'True' }],
+      friendlyDescription: condition,
+    },
   };
   return app;
 }
@@ -54,21 +92,33 @@ const byPackage = <T>(items: T[], nameOf: (t: T) => string | undefined) => ({
 
 export function fakeCluster(
   name: string,
-  content: { installs?: PackageInstall[]; packages?: Package[]; apps?: SlimApp[] } = {},
+  content: {
+    installs?: PackageInstall[];
+    packages?: Package[];
+    apps?: SlimApp[];
+  } = {},
   state: Pick<ClusterView, 'state' | 'error'> = { state: 'synced' },
 ) {
   return {
     name,
     ...state,
-    packageInstalls: byPackage(content.installs ?? [], i => i.spec.packageRef.refName),
+    packageInstalls: byPackage(
+      content.installs ?? [],
+      i => i.spec.packageRef.refName,
+    ),
     packages: byPackage(content.packages ?? [], p => p.spec.refName),
-    apps: byPackage(content.apps ?? [], a => a.metadata.annotations?.['carvel.dev/package-name']),
+    apps: byPackage(
+      content.apps ?? [],
+      a => a.metadata.annotations?.['carvel.dev/package-name'],
+    ),
     lastSyncedAt: '2026-11-25T00:00:00.000Z',
     whenSettled: async () => state.state !== 'syncing',
   };
 }
 
-export function fakeFleet(clusters: ReturnType<typeof fakeCluster>[]): WatchedClusters & { interesting: string[] } {
+export function fakeFleet(
+  clusters: ReturnType<typeof fakeCluster>[],
+): WatchedClusters & { interesting: string[] } {
   const interesting: string[] = [];
   return {
     interesting,

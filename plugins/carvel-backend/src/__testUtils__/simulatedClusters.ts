@@ -1,4 +1,7 @@
-import { KubeApiServer, startKubeApiServer } from '@carvel-gitops/kube-apiserver-sim';
+import {
+  KubeApiServer,
+  startKubeApiServer,
+} from '@carvel-gitops/kube-apiserver-sim';
 
 export type SimulatedCluster = KubeApiServer;
 
@@ -8,13 +11,20 @@ export async function startSimulatedCluster(
 ): Promise<SimulatedCluster> {
   const cluster = await startKubeApiServer({ name, ...options });
   if (options.crdsInstalled !== false) {
-    cluster.store.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'apps' } });
+    cluster.store.create({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name: 'apps' },
+    });
   }
   return cluster;
 }
 
 /** The `carvel.clusters` entry that points the backend at a simulated cluster. */
-export function clusterConfigFor(cluster: SimulatedCluster, overrides: Record<string, string> = {}): Record<string, string> {
+export function clusterConfigFor(
+  cluster: SimulatedCluster,
+  overrides: Record<string, string> = {},
+): Record<string, string> {
   return {
     name: cluster.name,
     url: cluster.url,
@@ -24,7 +34,12 @@ export function clusterConfigFor(cluster: SimulatedCluster, overrides: Record<st
   };
 }
 
-export function addPackage(cluster: SimulatedCluster, refName: string, version: string, namespace = 'apps') {
+export function addPackage(
+  cluster: SimulatedCluster,
+  refName: string,
+  version: string,
+  namespace = 'apps',
+) {
   return cluster.store.create({
     apiVersion: 'data.packaging.carvel.dev/v1alpha1',
     kind: 'Package',
@@ -45,7 +60,8 @@ export interface PackageInstallSeed {
 
 const FRIENDLY_DESCRIPTIONS = {
   ReconcileSucceeded: 'Reconcile succeeded',
-  ReconcileFailed: 'Reconcile failed: Error (see .status.usefulErrorMessage for details)',
+  ReconcileFailed:
+    'Reconcile failed: Error (see .status.usefulErrorMessage for details)',
   Reconciling: 'Reconciling',
 };
 
@@ -57,21 +73,32 @@ export function packageInstallStatus(seed: PackageInstallSeed, generation = 1) {
       {
         type: condition,
         status: 'True',
-        ...(condition === 'ReconcileFailed' ? { message: 'Error (see .status.usefulErrorMessage for details)' } : {}),
+        ...(condition === 'ReconcileFailed'
+          ? { message: 'Error (see .status.usefulErrorMessage for details)' }
+          : {}),
       },
     ],
     friendlyDescription: FRIENDLY_DESCRIPTIONS[condition],
-    ...(seed.usefulErrorMessage ? { usefulErrorMessage: seed.usefulErrorMessage } : {}),
+    ...(seed.usefulErrorMessage
+      ? { usefulErrorMessage: seed.usefulErrorMessage }
+      : {}),
     version: seed.version ?? '1.0.0',
     lastAttemptedVersion: seed.version ?? '1.0.0',
   };
 }
 
-export function addPackageInstall(cluster: SimulatedCluster, seed: PackageInstallSeed) {
+export function addPackageInstall(
+  cluster: SimulatedCluster,
+  seed: PackageInstallSeed,
+) {
   return cluster.store.create({
     apiVersion: 'packaging.carvel.dev/v1alpha1',
     kind: 'PackageInstall',
-    metadata: { name: seed.name, namespace: seed.namespace ?? 'apps', generation: 1 },
+    metadata: {
+      name: seed.name,
+      namespace: seed.namespace ?? 'apps',
+      generation: 1,
+    },
     spec: {
       serviceAccountName: 'app-installer',
       packageRef: {

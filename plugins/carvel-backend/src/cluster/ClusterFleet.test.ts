@@ -3,7 +3,10 @@ import { ClusterFleet } from './ClusterFleet';
 
 describe('ClusterFleet', () => {
   it('starts, restarts and stops watchers as the configuration changes', () => {
-    const fleet = new ClusterFleet({ logger: mockServices.logger.mock(), requestTimeoutMs: 1000 });
+    const fleet = new ClusterFleet({
+      logger: mockServices.logger.mock(),
+      requestTimeoutMs: 1000,
+    });
     // Port 1 refuses connections at once; only the bookkeeping matters here.
     fleet.update([
       { name: 'a', url: 'https://127.0.0.1:1' },
@@ -25,11 +28,17 @@ describe('ClusterFleet', () => {
   });
 
   it('reports a misconfigured cluster as an error without throwing', () => {
-    const fleet = new ClusterFleet({ logger: mockServices.logger.mock(), requestTimeoutMs: 1000 });
+    const fleet = new ClusterFleet({
+      logger: mockServices.logger.mock(),
+      requestTimeoutMs: 1000,
+    });
     fleet.update([{ name: 'broken', kubeconfig: '/nonexistent/kubeconfig' }]);
     const [broken] = fleet.clusters();
     expect(broken.state).toBe('error');
-    expect(broken.error).toMatchObject({ type: 'unknown', message: expect.stringContaining('/nonexistent/kubeconfig') });
+    expect(broken.error).toMatchObject({
+      type: 'unknown',
+      message: expect.stringContaining('/nonexistent/kubeconfig'),
+    });
     fleet.stop();
   });
 });

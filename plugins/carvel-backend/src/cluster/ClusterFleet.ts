@@ -3,9 +3,13 @@ import type { ClusterConfig } from '../config/readClusterConfigs';
 import { ClusterWatcher, ClusterWatcherOptions } from './ClusterWatcher';
 import { ListGate } from './ListGate';
 
-export type PackageChangeListener = (packageNames: Set<string>, clusters: Set<string>) => void;
+export type PackageChangeListener = (
+  packageNames: Set<string>,
+  clusters: Set<string>,
+) => void;
 
-export interface ClusterFleetOptions extends Omit<ClusterWatcherOptions, 'onChange' | 'listGate'> {
+export interface ClusterFleetOptions
+  extends Omit<ClusterWatcherOptions, 'onChange' | 'listGate'> {
   /** How many list pages all clusters may fetch at once; default 8. */
   concurrentListPages?: number;
   logger: LoggerService;
@@ -95,7 +99,9 @@ export class ClusterFleet {
         try {
           listener(packages, clusters);
         } catch (error) {
-          this.options.logger.warn(`Carvel change listener failed: ${(error as Error).message}`);
+          this.options.logger.warn(
+            `Carvel change listener failed: ${(error as Error).message}`,
+          );
         }
       }
     }, this.options.notifyDelayMs ?? 100);

@@ -1,5 +1,9 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { ClusterError, Package, PackageInstall } from '@carvel-gitops/plugin-carvel-common';
+import type {
+  ClusterError,
+  Package,
+  PackageInstall,
+} from '@carvel-gitops/plugin-carvel-common';
 import type { ClusterConfig } from '../config/readClusterConfigs';
 import {
   APP_PACKAGE_REF_ANNOTATION,
@@ -28,21 +32,32 @@ export interface ClusterWatcherOptions {
    * Called with the package names whose state changed on this cluster;
    * `clusterStateChanged` when the cluster itself went into or out of an error.
    */
-  onChange(cluster: string, packageNames: Set<string>, clusterStateChanged: boolean): void;
+  onChange(
+    cluster: string,
+    packageNames: Set<string>,
+    clusterStateChanged: boolean,
+  ): void;
 }
 
 /** Watches PackageInstalls, Packages and Apps of one cluster and indexes them by package name. */
 export class ClusterWatcher {
-  readonly packageInstalls = new PackageIndex<PackageInstall>(p => p.spec.packageRef.refName);
+  readonly packageInstalls = new PackageIndex<PackageInstall>(
+    p => p.spec.packageRef.refName,
+  );
   readonly packages = new PackageIndex<Package>(p => p.spec.refName);
   readonly apps = new PackageIndex<SlimApp>(
-    a => a.metadata.annotations?.[PACKAGE_NAME_ANNOTATION] ?? a.metadata.annotations?.[APP_PACKAGE_REF_ANNOTATION],
+    a =>
+      a.metadata.annotations?.[PACKAGE_NAME_ANNOTATION] ??
+      a.metadata.annotations?.[APP_PACKAGE_REF_ANNOTATION],
   );
   private readonly watchers: ResourceWatcher<any>[] = [];
   private configError?: ClusterError;
   private lastState?: string;
 
-  constructor(readonly config: ClusterConfig, private readonly options: ClusterWatcherOptions) {
+  constructor(
+    readonly config: ClusterConfig,
+    private readonly options: ClusterWatcherOptions,
+  ) {
     let kubeConfig;
     try {
       kubeConfig = kubeConfigFor(config);
@@ -51,7 +66,9 @@ export class ClusterWatcher {
         ...classifyClusterError(error, 'the cluster configuration'),
         since: new Date().toISOString(),
       };
-      options.logger.error(`Cluster ${config.name} is misconfigured: ${(error as Error).message}`);
+      options.logger.error(
+        `Cluster ${config.name} is misconfigured: ${(error as Error).message}`,
+      );
       return;
     }
     const common = {
@@ -98,18 +115,25 @@ export class ClusterWatcher {
 
   /** Waits until every resource finished its first list, at most `timeoutMs`; true when settled. */
   async whenSettled(timeoutMs: number): Promise<boolean> {
-    const settled = await Promise.all(this.watchers.map(w => w.whenSettled(timeoutMs)));
+    const settled = await Promise.all(
+      this.watchers.map(w => w.whenSettled(timeoutMs)),
+    );
     return settled.every(Boolean);
   }
 
   get state(): ClusterSyncState {
-    if (this.configError || this.watchers.some(w => w.state === 'error')) return 'error';
-    return this.watchers.every(w => w.state === 'synced') ? 'synced' : 'syncing';
+    if (this.configError || this.watchers.some(w => w.state === 'error'))
+      return 'error';
+    return this.watchers.every(w => w.state === 'synced')
+      ? 'synced'
+      : 'syncing';
   }
 
   /** The most telling error: PackageInstalls first, since they are what the tab is about. */
   get error(): ClusterError | undefined {
-    return this.configError ?? this.watchers.find(w => w.state === 'error')?.error;
+    return (
+      this.configError ?? this.watchers.find(w => w.state === 'error')?.error
+    );
   }
 
   get lastSyncedAt(): string | undefined {
@@ -123,7 +147,9 @@ export class ClusterWatcher {
   }
 
   private notifyStateChange() {
-    const state = `${this.state}:${this.error?.type ?? ''}:${this.error?.message ?? ''}`;
+    const state = `${this.state}:${this.error?.type ?? ''}:${
+      this.error?.message ?? ''
+    }`;
     if (state === this.lastState) return;
     this.lastState = state;
     const everyPackage = new Set([

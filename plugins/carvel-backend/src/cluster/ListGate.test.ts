@@ -17,7 +17,9 @@ describe('ListGate', () => {
         if (fail) throw new Error('boom');
         return i;
       });
-    const results = [task(1, true), task(2), task(3), task(4)].map(p => p.catch(e => e.message));
+    const results = [task(1, true), task(2), task(3), task(4)].map(p =>
+      p.catch(e => e.message),
+    );
     await Promise.resolve();
     expect(order).toEqual([1, 2]);
     while (releases.length > 0 || order.length < 4) {

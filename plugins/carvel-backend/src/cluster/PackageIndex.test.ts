@@ -1,16 +1,23 @@
 import { PackageIndex } from './PackageIndex';
 
 type Item = { metadata: { namespace?: string; name: string }; pkg?: string };
-const item = (name: string, pkg?: string): Item => ({ metadata: { namespace: 'ns', name }, pkg });
+const item = (name: string, pkg?: string): Item => ({
+  metadata: { namespace: 'ns', name },
+  pkg,
+});
 
 describe('PackageIndex', () => {
   it('groups objects by package name and follows moves and deletes', () => {
     const index = new PackageIndex<Item>(i => i.pkg);
     const [a, b, c] = [item('a', 'p1'), item('b', 'p1'), item('c')];
-    expect([...index.apply([{ current: a }, { current: b }, { current: c }])]).toEqual(['p1']);
+    expect([
+      ...index.apply([{ current: a }, { current: b }, { current: c }]),
+    ]).toEqual(['p1']);
     expect(index.get('p1').map(i => i.metadata.name)).toEqual(['a', 'b']);
     const movedA = item('a', 'p2');
-    expect([...index.apply([{ previous: a, current: movedA }])].sort()).toEqual(['p1', 'p2']);
+    expect([...index.apply([{ previous: a, current: movedA }])].sort()).toEqual(
+      ['p1', 'p2'],
+    );
     expect(index.get('p1').map(i => i.metadata.name)).toEqual(['b']);
     expect(index.get('p2').map(i => i.metadata.name)).toEqual(['a']);
     index.apply([{ previous: b }]);

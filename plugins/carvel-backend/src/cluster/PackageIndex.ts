@@ -7,7 +7,9 @@ import type { ObjectChange } from './ResourceWatcher';
 export class PackageIndex<T extends object> {
   private readonly byPackage = new Map<string, Set<T>>();
 
-  constructor(private readonly packageNameOf: (object: T) => string | undefined) {}
+  constructor(
+    private readonly packageNameOf: (object: T) => string | undefined,
+  ) {}
 
   /** Applies changes and returns the package names they touched. */
   apply(changes: ObjectChange<T>[]): Set<string> {

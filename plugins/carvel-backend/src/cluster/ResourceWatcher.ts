@@ -1,8 +1,16 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterError } from '@carvel-gitops/plugin-carvel-common';
-import { CustomObjectsApi, KubeConfig, Observable, Watch } from '@kubernetes/client-node';
+import {
+  CustomObjectsApi,
+  KubeConfig,
+  Observable,
+  Watch,
+} from '@kubernetes/client-node';
 import type { CarvelResource } from './carvelResources';
-import { classifyClusterError, ClusterRequestTimeoutError } from './classifyClusterError';
+import {
+  classifyClusterError,
+  ClusterRequestTimeoutError,
+} from './classifyClusterError';
 import type { ListGate } from './ListGate';
 
 export type ResourceSyncState = 'syncing' | 'synced' | 'error';
@@ -28,7 +36,9 @@ export interface ResourceWatcherOptions<T> {
   onStateChange(): void;
 }
 
-function keyOf(object: { metadata: { namespace?: string; name: string } }): string {
+function keyOf(object: {
+  metadata: { namespace?: string; name: string };
+}): string {
   return `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 }
 
@@ -40,7 +50,9 @@ class ListExpiredError extends Error {}
  * reopen the watch when the server closes it, relist on 410 Gone, back off on errors.
  */
 export class ResourceWatcher<
-  T extends { metadata: { namespace?: string; name: string; resourceVersion?: string } },
+  T extends {
+    metadata: { namespace?: string; name: string; resourceVersion?: string };
+  },
 > {
   private objects = new Map<string, T>();
   private resourceVersion?: string;
@@ -122,7 +134,9 @@ export class ResourceWatcher<
           group,
           version,
           plural,
-          ...(paged ? { limit: this.options.pageSize ?? 500, _continue: continueToken } : {}),
+          ...(paged
+            ? { limit: this.options.pageSize ?? 500, _continue: continueToken }
+            : {}),
         },
         {
           middleware: [
@@ -138,8 +152,10 @@ export class ResourceWatcher<
         },
       );
     } catch (error) {
-      if (controller.signal.aborted) throw new ClusterRequestTimeoutError(timeoutMs);
-      if ((error as any)?.code === 410) throw new ListExpiredError('continue token expired');
+      if (controller.signal.aborted)
+        throw new ClusterRequestTimeoutError(timeoutMs);
+      if ((error as any)?.code === 410)
+        throw new ListExpiredError('continue token expired');
       throw error;
     } finally {
       clearTimeout(timer);
@@ -147,7 +163,10 @@ export class ResourceWatcher<
   }
 
   /** Every object, slimmed page by page so a full raw list is never held in memory. */
-  private async listAll(): Promise<{ items: Map<string, T>; resourceVersion?: string }> {
+  private async listAll(): Promise<{
+    items: Map<string, T>;
+    resourceVersion?: string;
+  }> {
     for (let attempt = 0; ; attempt++) {
       const items = new Map<string, T>();
       let continueToken: string | undefined;
@@ -193,7 +212,11 @@ export class ResourceWatcher<
     const changes: ObjectChange<T>[] = [];
     for (const [key, current] of next) {
       const previous = this.objects.get(key);
-      if (previous?.metadata.resourceVersion !== current.metadata.resourceVersion || !previous) {
+      if (
+        previous?.metadata.resourceVersion !==
+          current.metadata.resourceVersion ||
+        !previous
+      ) {
         changes.push({ previous, current });
       }
     }
@@ -206,11 +229,13 @@ export class ResourceWatcher<
 
   private applyEvent(type: string, object: any) {
     if (type === 'BOOKMARK') {
-      this.resourceVersion = object?.metadata?.resourceVersion ?? this.resourceVersion;
+      this.resourceVersion =
+        object?.metadata?.resourceVersion ?? this.resourceVersion;
       return;
     }
     const slim = this.options.resource.slim(object);
-    if (object?.metadata?.resourceVersion) this.resourceVersion = object.metadata.resourceVersion;
+    if (object?.metadata?.resourceVersion)
+      this.resourceVersion = object.metadata.resourceVersion;
     if (!slim) return;
     const key = keyOf(slim);
     const previous = this.objects.get(key);
@@ -234,10 +259,14 @@ export class ResourceWatcher<
       clearTimeout(this.watchdog);
       if (this.stopped) return;
       if (expired) {
-        this.options.logger.debug(`Watch of ${this.label} expired (410 Gone); relisting`);
+        this.options.logger.debug(
+          `Watch of ${this.label} expired (410 Gone); relisting`,
+        );
         void this.relist();
       } else if (error) {
-        this.options.logger.debug(`Watch of ${this.label} failed: ${(error as Error).message ?? error}`);
+        this.options.logger.debug(
+          `Watch of ${this.label} failed: ${(error as Error).message ?? error}`,
+        );
         this.scheduleRetry(() => void this.relist());
       } else {
         // A clean close (server timeout, or the connection dropped): resume from the last resourceVersion.
@@ -249,7 +278,11 @@ export class ResourceWatcher<
     new Watch(this.options.kubeConfig)
       .watch(
         `/apis/${group}/${version}/${plural}`,
-        { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, timeoutSeconds },
+        {
+          resourceVersion: this.resourceVersion,
+          allowWatchBookmarks: true,
+          timeoutSeconds,
+        },
         (type, object) => {
           if (type === 'ERROR') {
             if (object?.code === 410) expired = true;
@@ -260,34 +293,48 @@ export class ResourceWatcher<
         },
         done,
       )
-      .then(
-        controller => {
-          this.watchAbort = controller;
-          if (this.stopped) controller.abort();
-        },
-        done,
-      );
+      .then(controller => {
+        this.watchAbort = controller;
+        if (this.stopped) controller.abort();
+      }, done);
     clearTimeout(this.watchdog);
     // A half-open connection never closes by itself: give up shortly after the server should have.
-    this.watchdog = setTimeout(() => this.watchAbort?.abort(), (timeoutSeconds + 30) * 1000);
+    this.watchdog = setTimeout(
+      () => this.watchAbort?.abort(),
+      (timeoutSeconds + 30) * 1000,
+    );
   }
 
   private scheduleRetry(next: () => void) {
     this.failures++;
-    const { initialMs, maxMs } = this.options.backoff ?? { initialMs: 1000, maxMs: 30_000 };
-    const delay = Math.min(maxMs, initialMs * 2 ** Math.min(this.failures - 1, 16));
+    const { initialMs, maxMs } = this.options.backoff ?? {
+      initialMs: 1000,
+      maxMs: 30_000,
+    };
+    const delay = Math.min(
+      maxMs,
+      initialMs * 2 ** Math.min(this.failures - 1, 16),
+    );
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(next, delay);
   }
 
   private fail(error: unknown) {
-    const classified = classifyClusterError(error, this.options.resource.plural);
+    const classified = classifyClusterError(
+      error,
+      this.options.resource.plural,
+    );
     const since =
-      this.error && this.error.type === classified.type ? this.error.since : new Date().toISOString();
+      this.error && this.error.type === classified.type
+        ? this.error.since
+        : new Date().toISOString();
     if (this.failures === 0) {
-      this.options.logger.warn(`Cannot list ${this.label}: ${classified.type}: ${classified.message}`);
+      this.options.logger.warn(
+        `Cannot list ${this.label}: ${classified.type}: ${classified.message}`,
+      );
     }
-    const changed = this.state !== 'error' || this.error?.message !== classified.message;
+    const changed =
+      this.state !== 'error' || this.error?.message !== classified.message;
     this.error = { ...classified, since };
     this.setState('error', changed);
     this.scheduleRetry(() => void this.relist());

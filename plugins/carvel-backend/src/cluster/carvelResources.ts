@@ -26,10 +26,15 @@ type Loose = Record<string, any>;
 
 const isObject = (value: unknown): value is Loose =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const optionalString = (value: unknown) => (typeof value === 'string' ? value : undefined);
-const optionalNumber = (value: unknown) => (typeof value === 'number' ? value : undefined);
+const optionalString = (value: unknown) =>
+  typeof value === 'string' ? value : undefined;
+const optionalNumber = (value: unknown) =>
+  typeof value === 'number' ? value : undefined;
 
-function slimMetadata(object: Loose, annotationKeys: string[]): ObjectMeta | undefined {
+function slimMetadata(
+  object: Loose,
+  annotationKeys: string[],
+): ObjectMeta | undefined {
   const metadata = isObject(object.metadata) ? object.metadata : undefined;
   const name = optionalString(metadata?.name);
   if (!metadata || !name) return undefined;
@@ -46,7 +51,9 @@ function slimMetadata(object: Loose, annotationKeys: string[]): ObjectMeta | und
     resourceVersion: optionalString(metadata.resourceVersion),
     generation: optionalNumber(metadata.generation),
     deletionTimestamp: optionalString(metadata.deletionTimestamp),
-    ...(Object.keys(annotations).length > 0 ? { annotations: shared.object(annotations) } : {}),
+    ...(Object.keys(annotations).length > 0
+      ? { annotations: shared.object(annotations) }
+      : {}),
   };
 }
 
@@ -70,8 +77,10 @@ function slimGenericStatus(status: unknown) {
 }
 
 export const PACKAGE_NAME_ANNOTATION = 'carvel.dev/package-name';
-export const APP_PACKAGE_REF_ANNOTATION = 'packaging.carvel.dev/package-ref-name';
-export const APP_PACKAGE_VERSION_ANNOTATION = 'packaging.carvel.dev/package-version';
+export const APP_PACKAGE_REF_ANNOTATION =
+  'packaging.carvel.dev/package-ref-name';
+export const APP_PACKAGE_VERSION_ANNOTATION =
+  'packaging.carvel.dev/package-version';
 
 export const packageInstallResource: CarvelResource<PackageInstall> = {
   plural: 'packageinstalls',
@@ -80,7 +89,9 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
   paged: true,
   slim(object) {
     if (!isObject(object)) return undefined;
-    const metadata = slimMetadata(object, ['packaging.carvel.dev/downgradable']);
+    const metadata = slimMetadata(object, [
+      'packaging.carvel.dev/downgradable',
+    ]);
     if (!metadata) return undefined;
     // A malformed spec keeps the object (it shows as 'unknown') rather than hiding it.
     const spec: Loose = isObject(object.spec) ? object.spec : {};
@@ -100,7 +111,9 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
             ? {
                 versionSelection: {
                   constraints: optionalString(selection.constraints),
-                  ...(isObject(selection.prereleases) ? { prereleases: selection.prereleases } : {}),
+                  ...(isObject(selection.prereleases)
+                    ? { prereleases: selection.prereleases }
+                    : {}),
                 },
               }
             : {}),
@@ -135,7 +148,11 @@ export const packageResource: CarvelResource<Package> = {
       apiVersion: 'data.packaging.carvel.dev/v1alpha1',
       kind: 'Package',
       metadata,
-      spec: shared.object({ refName, version, releasedAt: optionalString(spec?.releasedAt) }),
+      spec: shared.object({
+        refName,
+        version,
+        releasedAt: optionalString(spec?.releasedAt),
+      }),
     };
   },
 };
@@ -159,13 +176,21 @@ export const appResource: CarvelResource<SlimApp> = {
     if (!metadata) return undefined;
     const spec = isObject(object.spec) ? object.spec : {};
     const status = isObject(object.status) ? object.status : undefined;
-    const owners = Array.isArray(object.metadata?.ownerReferences) ? object.metadata.ownerReferences : [];
+    const owners = Array.isArray(object.metadata?.ownerReferences)
+      ? object.metadata.ownerReferences
+      : [];
     const owner = owners.find(
-      (o: Loose) => isObject(o) && o.kind === 'PackageInstall' && String(o.apiVersion).startsWith('packaging.carvel.dev/'),
+      (o: Loose) =>
+        isObject(o) &&
+        o.kind === 'PackageInstall' &&
+        String(o.apiVersion).startsWith('packaging.carvel.dev/'),
     );
     const timestamps = (step: unknown) =>
       isObject(step)
-        ? { startedAt: optionalString(step.startedAt), updatedAt: optionalString(step.updatedAt) }
+        ? {
+            startedAt: optionalString(step.startedAt),
+            updatedAt: optionalString(step.updatedAt),
+          }
         : undefined;
     return {
       apiVersion: 'kappctrl.k14s.io/v1alpha1',

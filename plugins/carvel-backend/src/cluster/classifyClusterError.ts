@@ -1,4 +1,7 @@
-import type { ClusterError, ClusterErrorType } from '@carvel-gitops/plugin-carvel-common';
+import type {
+  ClusterError,
+  ClusterErrorType,
+} from '@carvel-gitops/plugin-carvel-common';
 
 /** Thrown by our own request deadline, so it is told apart from other aborts. */
 export class ClusterRequestTimeoutError extends Error {
@@ -20,7 +23,8 @@ const NETWORK_ERROR_CODES = new Set([
   'UND_ERR_SOCKET',
 ]);
 
-const TLS_ERROR_CODE = /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
+const TLS_ERROR_CODE =
+  /CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/;
 
 function statusCodeOf(error: any): number | undefined {
   const code = error?.code ?? error?.statusCode ?? error?.response?.statusCode;
@@ -49,7 +53,11 @@ function byStatusCode(code: number): ClusterErrorType {
   return 'unknown';
 }
 
-function describe(type: ClusterErrorType, code: number | undefined, resource: string): string {
+function describe(
+  type: ClusterErrorType,
+  code: number | undefined,
+  resource: string,
+): string {
   switch (type) {
     case 'crd-missing':
       return code === 503
@@ -60,12 +68,17 @@ function describe(type: ClusterErrorType, code: number | undefined, resource: st
     case 'forbidden':
       return `not allowed to list ${resource}`;
     default:
-      return `request for ${resource} failed${code ? ` with HTTP ${code}` : ''}`;
+      return `request for ${resource} failed${
+        code ? ` with HTTP ${code}` : ''
+      }`;
   }
 }
 
 /** Maps anything a request to a cluster can throw to one of the contract's error types, keeping the cluster's own message. */
-export function classifyClusterError(error: unknown, resource: string): ClusterError {
+export function classifyClusterError(
+  error: unknown,
+  resource: string,
+): ClusterError {
   const anyError = error as any;
   if (error instanceof ClusterRequestTimeoutError) {
     return { type: 'timeout', message: error.message, resource };
@@ -73,9 +86,15 @@ export function classifyClusterError(error: unknown, resource: string): ClusterE
   const code = statusCodeOf(anyError);
   if (code !== undefined && code >= 400) {
     const type = byStatusCode(code);
-    return { type, message: statusMessageOf(anyError) ?? describe(type, code, resource), resource };
+    return {
+      type,
+      message: statusMessageOf(anyError) ?? describe(type, code, resource),
+      resource,
+    };
   }
-  const systemCode = String(anyError?.code ?? anyError?.errno ?? anyError?.cause?.code ?? '');
+  const systemCode = String(
+    anyError?.code ?? anyError?.errno ?? anyError?.cause?.code ?? '',
+  );
   const message = String(anyError?.message ?? error);
   if (NETWORK_ERROR_CODES.has(systemCode) || TLS_ERROR_CODE.test(systemCode)) {
     return { type: 'unreachable', message, resource };

@@ -20,7 +20,9 @@ export function kubeConfigFor(cluster: ClusterConfig): KubeConfig {
       },
     ],
     users: [{ name: 'carvel-backend', token: cluster.serviceAccountToken }],
-    contexts: [{ name: cluster.name, cluster: cluster.name, user: 'carvel-backend' }],
+    contexts: [
+      { name: cluster.name, cluster: cluster.name, user: 'carvel-backend' },
+    ],
     currentContext: cluster.name,
   });
   return kubeConfig;

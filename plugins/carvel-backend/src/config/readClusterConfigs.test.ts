@@ -6,11 +6,25 @@ describe('readClusterConfigs', () => {
     expect(
       readClusterConfigs(
         new ConfigReader({
-          carvel: { clusters: [{ name: 'staging', url: 'https://s:6443', serviceAccountToken: 't', caData: 'Y2E=' }] },
+          carvel: {
+            clusters: [
+              {
+                name: 'staging',
+                url: 'https://s:6443',
+                serviceAccountToken: 't',
+                caData: 'Y2E=',
+              },
+            ],
+          },
         }),
       ),
     ).toEqual([
-      expect.objectContaining({ name: 'staging', url: 'https://s:6443', serviceAccountToken: 't', caData: 'Y2E=' }),
+      expect.objectContaining({
+        name: 'staging',
+        url: 'https://s:6443',
+        serviceAccountToken: 't',
+        caData: 'Y2E=',
+      }),
     ]);
   });
 
@@ -20,19 +34,39 @@ describe('readClusterConfigs', () => {
         kubernetes: {
           clusterLocatorMethods: [
             { type: 'catalog' },
-            { type: 'config', clusters: [{ name: 'prod', url: 'https://p', authProvider: 'serviceAccount', skipTLSVerify: true }] },
+            {
+              type: 'config',
+              clusters: [
+                {
+                  name: 'prod',
+                  url: 'https://p',
+                  authProvider: 'serviceAccount',
+                  skipTLSVerify: true,
+                },
+              ],
+            },
           ],
         },
       }),
     );
-    expect(clusters).toEqual([expect.objectContaining({ name: 'prod', url: 'https://p', skipTLSVerify: true })]);
+    expect(clusters).toEqual([
+      expect.objectContaining({
+        name: 'prod',
+        url: 'https://p',
+        skipTLSVerify: true,
+      }),
+    ]);
   });
 
   it('prefers carvel.clusters over the kubernetes config', () => {
     const clusters = readClusterConfigs(
       new ConfigReader({
         carvel: { clusters: [{ name: 'a', url: 'https://a' }] },
-        kubernetes: { clusterLocatorMethods: [{ type: 'config', clusters: [{ name: 'b', url: 'https://b' }] }] },
+        kubernetes: {
+          clusterLocatorMethods: [
+            { type: 'config', clusters: [{ name: 'b', url: 'https://b' }] },
+          ],
+        },
       }),
     );
     expect(clusters.map(c => c.name)).toEqual(['a']);
@@ -43,8 +77,21 @@ describe('readClusterConfigs', () => {
   });
 
   it.each([
-    [{ carvel: { clusters: [{ name: 'a', url: 'https://a' }, { name: 'a', url: 'https://b' }] } }, /configured more than once/],
-    [{ carvel: { clusters: [{ name: 'a' }] } }, /needs either url or kubeconfig/],
+    [
+      {
+        carvel: {
+          clusters: [
+            { name: 'a', url: 'https://a' },
+            { name: 'a', url: 'https://b' },
+          ],
+        },
+      },
+      /configured more than once/,
+    ],
+    [
+      { carvel: { clusters: [{ name: 'a' }] } },
+      /needs either url or kubeconfig/,
+    ],
   ])('refuses %j', (data, message) => {
     expect(() => readClusterConfigs(new ConfigReader(data))).toThrow(message);
   });

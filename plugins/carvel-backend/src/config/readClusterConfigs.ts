@@ -43,7 +43,9 @@ export function readClusterConfigs(config: Config): ClusterConfig[] {
     }
     seen.add(cluster.name);
     if (!cluster.url && !cluster.kubeconfig) {
-      throw new Error(`Cluster '${cluster.name}' needs either url or kubeconfig`);
+      throw new Error(
+        `Cluster '${cluster.name}' needs either url or kubeconfig`,
+      );
     }
   }
   return clusters;

@@ -2,7 +2,10 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { CompoundEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  CompoundEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -17,7 +20,10 @@ import { buildClusterState, ClusterView } from './buildClusterState';
 /** The watched clusters, as the status service sees them (a ClusterFleet in production). */
 export interface WatchedClusters {
   clusters(): Array<
-    ClusterView & { lastSyncedAt?: string; whenSettled(timeoutMs: number): Promise<boolean> }
+    ClusterView & {
+      lastSyncedAt?: string;
+      whenSettled(timeoutMs: number): Promise<boolean>;
+    }
   >;
   markInteresting(packageNames: string[]): void;
 }
@@ -49,7 +55,9 @@ export class CarvelStatusService {
     credentials: BackstageCredentials,
   ): Promise<EntityCarvelStatus> {
     await this.authorize(credentials);
-    const entity = await this.options.catalog.getEntityByRef(entityRef, { credentials });
+    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+      credentials,
+    });
     if (!entity) {
       throw new NotFoundError(`No entity ${stringifyEntityRef(entityRef)}`);
     }
@@ -59,7 +67,9 @@ export class CarvelStatusService {
     const clusters = fleet
       .clusters()
       .filter(c => !selection.clusters || selection.clusters.includes(c.name));
-    const settled = await Promise.all(clusters.map(c => c.whenSettled(initialSyncTimeoutMs)));
+    const settled = await Promise.all(
+      clusters.map(c => c.whenSettled(initialSyncTimeoutMs)),
+    );
     return {
       entityRef: stringifyEntityRef(entity),
       packageNames: selection.packageNames,
@@ -72,13 +82,17 @@ export class CarvelStatusService {
     };
   }
 
-  async listClusters(credentials: BackstageCredentials): Promise<ClusterSummary[]> {
+  async listClusters(
+    credentials: BackstageCredentials,
+  ): Promise<ClusterSummary[]> {
     await this.authorize(credentials);
     return this.options.fleet.clusters().map(cluster => ({
       name: cluster.name,
       state: cluster.state,
       ...(cluster.lastSyncedAt ? { lastSyncedAt: cluster.lastSyncedAt } : {}),
-      ...(cluster.error ? { error: `${cluster.error.type}: ${cluster.error.message}` } : {}),
+      ...(cluster.error
+        ? { error: `${cluster.error.type}: ${cluster.error.message}` }
+        : {}),
     }));
   }
 }

@@ -22,7 +22,9 @@ export function notifyStatusChanges(options: {
           message: { packageName, clusters: [...clusters].sort() },
         })
         .catch(error =>
-          options.logger.warn(`Could not publish a Carvel status signal: ${error.message}`),
+          options.logger.warn(
+            `Could not publish a Carvel status signal: ${error.message}`,
+          ),
         );
     }
   });

@@ -50,7 +50,8 @@ function packageInstallState(
     description: derived.description,
     message: derived.message,
     latestVersion: newestVersion(versions),
-    updatedAt: ownedApp?.status?.deploy?.updatedAt ?? ownedApp?.status?.fetch?.updatedAt,
+    updatedAt:
+      ownedApp?.status?.deploy?.updatedAt ?? ownedApp?.status?.fetch?.updatedAt,
   };
 }
 
@@ -74,7 +75,9 @@ function clusterError(
   if (!options.settled && cluster.state === 'syncing') {
     return {
       type: 'timeout',
-      message: `no answer from the cluster within ${options.timeoutMs / 1000} s`,
+      message: `no answer from the cluster within ${
+        options.timeoutMs / 1000
+      } s`,
     };
   }
   return undefined;
@@ -100,13 +103,17 @@ export function buildClusterState(
     ]);
     if (versions.length > 0) packages.push({ packageName, versions });
     const packageApps = cluster.apps.get(packageName);
-    for (const install of cluster.packageInstalls.get(packageName).filter(inNamespace)) {
+    for (const install of cluster.packageInstalls
+      .get(packageName)
+      .filter(inNamespace)) {
       const ownedApp = packageApps.find(
         a =>
           a.metadata.namespace === install.metadata.namespace &&
           (a.ownerPackageInstall ?? a.metadata.name) === install.metadata.name,
       );
-      packageInstalls.push(packageInstallState(install, packageName, versions, ownedApp));
+      packageInstalls.push(
+        packageInstallState(install, packageName, versions, ownedApp),
+      );
     }
     apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
   }

@@ -65,6 +65,8 @@ describe('renderManifests with shared objects', () => {
     const verbs = ['get', 'list'];
     const text = renderManifests([{ rules: [{ verbs }, { verbs }] }]);
     expect(text).not.toMatch(/[&*]a\d/);
-    expect(text).toBe('---\nrules:\n  - verbs:\n      - get\n      - list\n  - verbs:\n      - get\n      - list\n');
+    expect(text).toBe(
+      '---\nrules:\n  - verbs:\n      - get\n      - list\n  - verbs:\n      - get\n      - list\n',
+    );
   });
 });

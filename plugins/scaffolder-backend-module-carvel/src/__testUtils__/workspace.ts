@@ -22,11 +22,15 @@ export function readTree(dir: string): Record<string, string> {
     for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
       const full = path.join(current, entry.name);
       if (entry.isDirectory()) walk(full);
-      else tree[path.relative(dir, full).split(path.sep).join('/')] = fs.readFileSync(full, 'utf8');
+      else
+        tree[path.relative(dir, full).split(path.sep).join('/')] =
+          fs.readFileSync(full, 'utf8');
     }
   };
   walk(dir);
-  return Object.fromEntries(Object.entries(tree).sort(([a], [b]) => a.localeCompare(b)));
+  return Object.fromEntries(
+    Object.entries(tree).sort(([a], [b]) => a.localeCompare(b)),
+  );
 }
 
 /** A TAP-style Package with the server workload values schema. */
@@ -53,7 +57,10 @@ spec:
 }
 
 /** An action context whose logger and output are jest mocks. */
-export function createActionContext(options: { workspacePath: string; input: Record<string, unknown> }) {
+export function createActionContext(options: {
+  workspacePath: string;
+  input: Record<string, unknown>;
+}) {
   return createMockActionContext({
     workspacePath: options.workspacePath,
     input: options.input as any,
@@ -62,20 +69,44 @@ export function createActionContext(options: { workspacePath: string; input: Rec
 }
 
 /** A bare git repository whose main branch holds `files`, as the demo's GitOps repository. */
-export async function createBareRepository(files: Record<string, string>): Promise<string> {
+export async function createBareRepository(
+  files: Record<string, string>,
+): Promise<string> {
   const work = createWorkspace(files);
   await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: work });
   await runGit(['add', '--all'], { cwd: work });
-  await runGit(['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'init'], { cwd: work });
+  await runGit(
+    [
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.com',
+      'commit',
+      '--quiet',
+      '-m',
+      'init',
+    ],
+    { cwd: work },
+  );
   const bare = `${work}.git`;
   await runGit(['clone', '--quiet', '--bare', work, bare]);
   return bare;
 }
 
 /** Files of `branch` in a repository, with their content. */
-export async function readBranch(repository: string, branch = 'main'): Promise<Record<string, string>> {
-  const names = (await runGit(['ls-tree', '-r', '--name-only', branch], { cwd: repository })).split('\n').filter(Boolean);
+export async function readBranch(
+  repository: string,
+  branch = 'main',
+): Promise<Record<string, string>> {
+  const names = (
+    await runGit(['ls-tree', '-r', '--name-only', branch], { cwd: repository })
+  )
+    .split('\n')
+    .filter(Boolean);
   const tree: Record<string, string> = {};
-  for (const name of names.sort()) tree[name] = await runGit(['show', `${branch}:${name}`], { cwd: repository });
+  for (const name of names.sort())
+    tree[name] = await runGit(['show', `${branch}:${name}`], {
+      cwd: repository,
+    });
   return tree;
 }

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'One App per run cluster on the build cluster, fetching from a public GitOps repository',
+    description:
+      'One App per run cluster on the build cluster, fetching from a public GitOps repository',
     example: yaml.stringify({
       steps: [
         {
@@ -24,7 +25,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'A private repository, a tag, a custom kubeconfig Secret and a 1 minute sync period',
+    description:
+      'A private repository, a tag, a custom kubeconfig Secret and a 1 minute sync period',
     example: yaml.stringify({
       steps: [
         {

@@ -49,52 +49,81 @@ export function createCarvelAppAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        packageName: z => z.string().describe("The Package refName, e.g. 'app.default.tap'"),
+        packageName: z =>
+          z.string().describe("The Package refName, e.g. 'app.default.tap'"),
         path: z =>
-          z.string().optional().describe('Folder of the package in the GitOps repository; default: packageName'),
-        namespace: z => z.string().describe('Namespace on the build cluster the Apps live in'),
-        repoUrl: z => z.string().describe('Git URL of the GitOps repository the Apps fetch from'),
+          z
+            .string()
+            .optional()
+            .describe(
+              'Folder of the package in the GitOps repository; default: packageName',
+            ),
+        namespace: z =>
+          z
+            .string()
+            .describe('Namespace on the build cluster the Apps live in'),
+        repoUrl: z =>
+          z
+            .string()
+            .describe('Git URL of the GitOps repository the Apps fetch from'),
         ref: z =>
-          z.string().optional().describe("Git ref to fetch; default: 'origin/main'"),
+          z
+            .string()
+            .optional()
+            .describe("Git ref to fetch; default: 'origin/main'"),
         gitSecretName: z =>
           z
             .string()
             .optional()
-            .describe('Secret on the build cluster with git credentials, for private repositories'),
+            .describe(
+              'Secret on the build cluster with git credentials, for private repositories',
+            ),
         clusters: z =>
           z
             .array(
-              z.object({
-                name: z.string().describe('Run cluster name'),
-                namespace: z.string().describe('Destination namespace on the run cluster'),
-                kubeconfigSecretName: z
-                  .string()
-                  .optional()
-                  .describe('Secret on the build cluster with the kubeconfig; default: <name>-kubeconfig'),
-                kubeconfigSecretKey: z
-                  .string()
-                  .optional()
-                  .describe(
-                    "Key of the kubeconfig in that Secret; default 'value.yaml', as created by kubectl create secret generic <name>-kubeconfig --from-file=value.yaml=<kubeconfig>",
-                  ),
-              })
+              z
+                .object({
+                  name: z.string().describe('Run cluster name'),
+                  namespace: z
+                    .string()
+                    .describe('Destination namespace on the run cluster'),
+                  kubeconfigSecretName: z
+                    .string()
+                    .optional()
+                    .describe(
+                      'Secret on the build cluster with the kubeconfig; default: <name>-kubeconfig',
+                    ),
+                  kubeconfigSecretKey: z
+                    .string()
+                    .optional()
+                    .describe(
+                      "Key of the kubeconfig in that Secret; default 'value.yaml', as created by kubectl create secret generic <name>-kubeconfig --from-file=value.yaml=<kubeconfig>",
+                    ),
+                })
                 // The same cluster list feeds every carvel:gitops action, each reading its own fields.
                 .passthrough(),
             )
             .describe('The run clusters to deploy to'),
         syncPeriod: z =>
-          z.string().optional().describe("How often the Apps re-sync, e.g. '30s' (kapp-controller's default)"),
+          z
+            .string()
+            .optional()
+            .describe(
+              "How often the Apps re-sync, e.g. '30s' (kapp-controller's default)",
+            ),
         allowEmpty: z =>
           z
             .boolean()
             .optional()
             .describe(
-              "Pass --dangerous-allow-empty-list-of-resources=true to kapp. Dangerous: an empty render then deletes everything the App deployed. Default false",
+              'Pass --dangerous-allow-empty-list-of-resources=true to kapp. Dangerous: an empty render then deletes everything the App deployed. Default false',
             ),
       },
       output: {
-        files: z => z.array(z.string()).describe('Workspace-relative paths written'),
-        appNames: z => z.array(z.string()).describe('Names of the Apps written'),
+        files: z =>
+          z.array(z.string()).describe('Workspace-relative paths written'),
+        appNames: z =>
+          z.array(z.string()).describe('Names of the Apps written'),
       },
     },
     async handler(ctx) {
@@ -104,7 +133,9 @@ export function createCarvelAppAction() {
       problems.add(checkDnsLabel(input.namespace, 'namespace'));
       if (typeof input.repoUrl !== 'string' || !GIT_URL.test(input.repoUrl)) {
         problems.add(
-          `repoUrl must be a git URL (https://, ssh://, git@host:org/repo.git or file://), got '${String(input.repoUrl)}'`,
+          `repoUrl must be a git URL (https://, ssh://, git@host:org/repo.git or file://), got '${String(
+            input.repoUrl,
+          )}'`,
         );
       }
       const ref = input.ref ?? 'origin/main';
@@ -112,10 +143,20 @@ export function createCarvelAppAction() {
       if (input.gitSecretName !== undefined) {
         problems.add(checkDnsSubdomain(input.gitSecretName, 'gitSecretName'));
       }
-      if (input.syncPeriod !== undefined && !GO_DURATION.test(String(input.syncPeriod))) {
-        problems.add(`syncPeriod must be a duration such as '30s' or '1m', got '${String(input.syncPeriod)}'`);
+      if (
+        input.syncPeriod !== undefined &&
+        !GO_DURATION.test(String(input.syncPeriod))
+      ) {
+        problems.add(
+          `syncPeriod must be a duration such as '30s' or '1m', got '${String(
+            input.syncPeriod,
+          )}'`,
+        );
       }
-      if (input.allowEmpty !== undefined && typeof input.allowEmpty !== 'boolean') {
+      if (
+        input.allowEmpty !== undefined &&
+        typeof input.allowEmpty !== 'boolean'
+      ) {
         problems.add('allowEmpty must be true or false');
       }
       const clusters = input.clusters as unknown as AppClusterInput[];
@@ -124,10 +165,20 @@ export function createCarvelAppAction() {
           const where = `cluster '${cluster.name}'`;
           problems.add(checkDnsLabel(cluster.namespace, `${where}: namespace`));
           if (cluster.kubeconfigSecretName !== undefined) {
-            problems.add(checkDnsSubdomain(cluster.kubeconfigSecretName, `${where}: kubeconfigSecretName`));
+            problems.add(
+              checkDnsSubdomain(
+                cluster.kubeconfigSecretName,
+                `${where}: kubeconfigSecretName`,
+              ),
+            );
           }
-          if (cluster.kubeconfigSecretKey !== undefined && !SECRET_KEY.test(String(cluster.kubeconfigSecretKey))) {
-            problems.add(`${where}: kubeconfigSecretKey must be a Secret key (letters, digits, '-', '_', '.')`);
+          if (
+            cluster.kubeconfigSecretKey !== undefined &&
+            !SECRET_KEY.test(String(cluster.kubeconfigSecretKey))
+          ) {
+            problems.add(
+              `${where}: kubeconfigSecretKey must be a Secret key (letters, digits, '-', '_', '.')`,
+            );
           }
         }
       }
@@ -151,8 +202,10 @@ export function createCarvelAppAction() {
               packageName: input.packageName,
               cluster: cluster.name,
               destinationNamespace: cluster.namespace,
-              kubeconfigSecretName: cluster.kubeconfigSecretName ?? `${cluster.name}-kubeconfig`,
-              kubeconfigSecretKey: cluster.kubeconfigSecretKey ?? DEFAULT_KUBECONFIG_SECRET_KEY,
+              kubeconfigSecretName:
+                cluster.kubeconfigSecretName ?? `${cluster.name}-kubeconfig`,
+              kubeconfigSecretKey:
+                cluster.kubeconfigSecretKey ?? DEFAULT_KUBECONFIG_SECRET_KEY,
               repoUrl: input.repoUrl,
               ref,
               gitSecretName: input.gitSecretName,
@@ -165,7 +218,10 @@ export function createCarvelAppAction() {
         };
       });
       ctx.output('files', await writeGeneratedFiles(ctx, files));
-      ctx.output('appNames', files.map(f => f.appName));
+      ctx.output(
+        'appNames',
+        files.map(f => f.appName),
+      );
     },
   });
 }

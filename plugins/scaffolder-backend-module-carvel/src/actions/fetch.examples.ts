@@ -3,14 +3,18 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Read the GitOps repository before generating files, so values are checked against its Packages',
+    description:
+      'Read the GitOps repository before generating files, so values are checked against its Packages',
     example: yaml.stringify({
       steps: [
         {
           id: 'fetch',
           action: 'carvel:gitops:fetch',
           name: 'Fetch the GitOps repository',
-          input: { repoUrl: 'https://github.com/example-org/gitops.git', branch: 'main' },
+          input: {
+            repoUrl: 'https://github.com/example-org/gitops.git',
+            branch: 'main',
+          },
         },
       ],
     }),

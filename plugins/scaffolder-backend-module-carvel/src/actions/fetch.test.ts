@@ -5,10 +5,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGit } from '../gitops/git';
 import { GitRepositories } from '../gitops/GitRepositories';
-import { createActionContext, createWorkspace, readTree } from '../__testUtils__/workspace';
+import {
+  createActionContext,
+  createWorkspace,
+  readTree,
+} from '../__testUtils__/workspace';
 import { createCarvelFetchAction } from './fetch';
 
-async function createRepository(files: Record<string, string>): Promise<string> {
+async function createRepository(
+  files: Record<string, string>,
+): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carvel-fetch-repo-'));
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
@@ -16,44 +22,88 @@ async function createRepository(files: Record<string, string>): Promise<string> 
   }
   await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: dir });
   await runGit(['add', '--all'], { cwd: dir });
-  await runGit(['-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '--quiet', '-m', 'init'], { cwd: dir });
+  await runGit(
+    [
+      '-c',
+      'user.name=t',
+      '-c',
+      'user.email=t@example.com',
+      'commit',
+      '--quiet',
+      '-m',
+      'init',
+    ],
+    { cwd: dir },
+  );
   return dir;
 }
 
 describe('carvel:gitops:fetch', () => {
   it('copies a configured local repository into the workspace without .git', async () => {
-    const repo = await createRepository({ 'app.default.tap/packages/1.0.0.yaml': 'kind: Package\n' });
+    const repo = await createRepository({
+      'app.default.tap/packages/1.0.0.yaml': 'kind: Package\n',
+    });
     const action = createCarvelFetchAction({
-      repositories: GitRepositories.fromConfig(new ConfigReader({ carvel: { gitops: { localRepositories: [repo] } } })),
+      repositories: GitRepositories.fromConfig(
+        new ConfigReader({ carvel: { gitops: { localRepositories: [repo] } } }),
+      ),
     });
     const workspacePath = createWorkspace();
-    const ctx = createActionContext({ workspacePath, input: { repoUrl: repo, targetPath: 'gitops' } });
+    const ctx = createActionContext({
+      workspacePath,
+      input: { repoUrl: repo, targetPath: 'gitops' },
+    });
     await action.handler(ctx);
-    expect(readTree(workspacePath)).toEqual({ 'gitops/app.default.tap/packages/1.0.0.yaml': 'kind: Package\n' });
-    expect(ctx.output).toHaveBeenCalledWith('commit', expect.stringMatching(/^[0-9a-f]{40}$/));
+    expect(readTree(workspacePath)).toEqual({
+      'gitops/app.default.tap/packages/1.0.0.yaml': 'kind: Package\n',
+    });
+    expect(ctx.output).toHaveBeenCalledWith(
+      'commit',
+      expect.stringMatching(/^[0-9a-f]{40}$/),
+    );
   });
 
   it('refuses local paths that are not configured', async () => {
     const repo = await createRepository({ 'a.txt': 'a' });
-    const action = createCarvelFetchAction({ repositories: GitRepositories.fromConfig(new ConfigReader({})) });
+    const action = createCarvelFetchAction({
+      repositories: GitRepositories.fromConfig(new ConfigReader({})),
+    });
     const workspacePath = createWorkspace();
     const error = await action
       .handler(createActionContext({ workspacePath, input: { repoUrl: repo } }))
-      .then(() => undefined, e => e);
+      .then(
+        () => undefined,
+        e => e,
+      );
     expect(error).toBeInstanceOf(InputError);
-    expect(error.message).toMatch(/not one of the local repositories|neither an https URL/);
+    expect(error.message).toMatch(
+      /not one of the local repositories|neither an https URL/,
+    );
     expect(readTree(workspacePath)).toEqual({});
   });
 
   it.each([
-    [{ repoUrl: 'https://user:secret@github.com/o/r.git' }, /must not contain credentials/],
+    [
+      { repoUrl: 'https://user:secret@github.com/o/r.git' },
+      /must not contain credentials/,
+    ],
     [{ repoUrl: '/etc' }, /neither an https URL/],
-    [{ repoUrl: 'https://github.com/o/r.git', branch: '--upload-pack=evil' }, /branch must be a branch or tag name/],
-    [{ repoUrl: 'https://github.com/o/r.git', targetPath: '../outside' }, /must stay inside the workspace/],
+    [
+      { repoUrl: 'https://github.com/o/r.git', branch: '--upload-pack=evil' },
+      /branch must be a branch or tag name/,
+    ],
+    [
+      { repoUrl: 'https://github.com/o/r.git', targetPath: '../outside' },
+      /must stay inside the workspace/,
+    ],
   ])('refuses %j', async (input, message) => {
-    const action = createCarvelFetchAction({ repositories: GitRepositories.fromConfig(new ConfigReader({})) });
+    const action = createCarvelFetchAction({
+      repositories: GitRepositories.fromConfig(new ConfigReader({})),
+    });
     const workspacePath = createWorkspace();
-    await expect(action.handler(createActionContext({ workspacePath, input }))).rejects.toThrow(message);
+    await expect(
+      action.handler(createActionContext({ workspacePath, input })),
+    ).rejects.toThrow(message);
     expect(readTree(workspacePath)).toEqual({});
   });
 });
@@ -61,13 +111,20 @@ describe('carvel:gitops:fetch', () => {
 describe('GitRepositories', () => {
   it('authenticates https remotes with the token of the matching integration', () => {
     const repositories = GitRepositories.fromConfig(
-      new ConfigReader({ integrations: { github: [{ host: 'github.com', token: 'ghp_secret' }] } }),
+      new ConfigReader({
+        integrations: { github: [{ host: 'github.com', token: 'ghp_secret' }] },
+      }),
     );
-    const repo = repositories.resolve('https://github.com/example-org/gitops.git');
+    const repo = repositories.resolve(
+      'https://github.com/example-org/gitops.git',
+    );
     expect(repo.displayName).toBe('https://github.com/example-org/gitops.git');
     expect(repo.displayName).not.toContain('ghp_secret');
-    expect(Buffer.from(repo.authorization!.replace('Basic ', ''), 'base64').toString()).toBe(
-      'x-access-token:ghp_secret',
-    );
+    expect(
+      Buffer.from(
+        repo.authorization!.replace('Basic ', ''),
+        'base64',
+      ).toString(),
+    ).toBe('x-access-token:ghp_secret');
   });
 });

@@ -1,4 +1,7 @@
-export { createCarvelPackageInstallAction, PACKAGE_INSTALL_ACTION_ID } from './packageInstall';
+export {
+  createCarvelPackageInstallAction,
+  PACKAGE_INSTALL_ACTION_ID,
+} from './packageInstall';
 export { createCarvelAppAction, APP_ACTION_ID } from './app';
 export { createCarvelRbacAction, RBAC_ACTION_ID } from './rbac';
 export { createCarvelFetchAction, FETCH_ACTION_ID } from './fetch';

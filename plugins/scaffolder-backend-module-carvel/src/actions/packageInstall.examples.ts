@@ -19,14 +19,22 @@ export const examples: TemplateExample[] = [
                 name: 'staging',
                 namespace: 'apps',
                 serviceAccountName: 'app-installer',
-                values: { workload_name: 'app', replicas: 1, hostname: 'app.staging.example.com' },
+                values: {
+                  workload_name: 'app',
+                  replicas: 1,
+                  hostname: 'app.staging.example.com',
+                },
               },
               {
                 name: 'prod',
                 namespace: 'apps',
                 serviceAccountName: 'app-installer',
                 versionConstraints: '20230321004057.0.0',
-                values: { workload_name: 'app', replicas: 3, hostname: 'app.example.com' },
+                values: {
+                  workload_name: 'app',
+                  replicas: 3,
+                  hostname: 'app.example.com',
+                },
               },
             ],
           },
@@ -60,7 +68,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Roll prod back to an older version (needs the downgradable annotation)',
+    description:
+      'Roll prod back to an older version (needs the downgradable annotation)',
     example: yaml.stringify({
       steps: [
         {

@@ -56,25 +56,44 @@ function checkCluster(
 ) {
   const where = `cluster '${cluster.name}'`;
   problems.add(checkDnsLabel(cluster.namespace, `${where}: namespace`));
-  problems.add(checkDnsSubdomain(cluster.serviceAccountName, `${where}: serviceAccountName`));
-  problems.add(checkConstraints(cluster.versionConstraints, `${where}: versionConstraints`));
+  problems.add(
+    checkDnsSubdomain(
+      cluster.serviceAccountName,
+      `${where}: serviceAccountName`,
+    ),
+  );
+  problems.add(
+    checkConstraints(
+      cluster.versionConstraints,
+      `${where}: versionConstraints`,
+    ),
+  );
   if (cluster.values !== undefined && !isPlainObject(cluster.values)) {
     problems.add(`${where}: values must be an object of package values`);
   }
-  if (cluster.downgradable !== undefined && typeof cluster.downgradable !== 'boolean') {
+  if (
+    cluster.downgradable !== undefined &&
+    typeof cluster.downgradable !== 'boolean'
+  ) {
     problems.add(`${where}: downgradable must be true or false`);
   }
   const valuesSecretName = cluster.valuesSecretName ?? `${installName}-values`;
-  problems.add(checkDnsSubdomain(valuesSecretName, `${where}: valuesSecretName`));
+  problems.add(
+    checkDnsSubdomain(valuesSecretName, `${where}: valuesSecretName`),
+  );
   if (cluster.existingSecrets !== undefined) {
     if (!Array.isArray(cluster.existingSecrets)) {
       problems.add(`${where}: existingSecrets must be a list of Secret names`);
     } else {
       const names = new Set<string>([valuesSecretName]);
       cluster.existingSecrets.forEach((name, i) => {
-        problems.add(checkDnsSubdomain(name, `${where}: existingSecrets[${i}]`));
+        problems.add(
+          checkDnsSubdomain(name, `${where}: existingSecrets[${i}]`),
+        );
         if (names.has(name)) {
-          problems.add(`${where}: existingSecrets[${i}] '${name}' is listed twice (or equals the values Secret)`);
+          problems.add(
+            `${where}: existingSecrets[${i}] '${name}' is listed twice (or equals the values Secret)`,
+          );
         }
         names.add(name);
       });
@@ -106,9 +125,14 @@ export function createCarvelPackageInstallAction() {
           z
             .string()
             .optional()
-            .describe("PackageInstall name; default: the first segment of packageName ('app')"),
+            .describe(
+              "PackageInstall name; default: the first segment of packageName ('app')",
+            ),
         path: z =>
-          z.string().optional().describe('Folder in the workspace; default: packageName'),
+          z
+            .string()
+            .optional()
+            .describe('Folder in the workspace; default: packageName'),
         packagesPath: z =>
           z
             .string()
@@ -119,43 +143,58 @@ export function createCarvelPackageInstallAction() {
         clusters: z =>
           z
             .array(
-              z.object({
-                name: z.string().describe('Run cluster name (also its folder name)'),
-                namespace: z.string().describe('Namespace on the run cluster'),
-                serviceAccountName: z
-                  .string()
-                  .describe('ServiceAccount on the run cluster that installs the package'),
-                values: z
-                  .record(z.unknown())
-                  .optional()
-                  .describe('Package values; written to a Secret in params.yaml'),
-                versionConstraints: z
-                  .string()
-                  .optional()
-                  .describe('Overrides versionConstraints for this cluster'),
-                downgradable: z
-                  .boolean()
-                  .optional()
-                  .describe('Allow kapp-controller to move to a lower version'),
-                valuesSecretName: z
-                  .string()
-                  .optional()
-                  .describe('Name of the values Secret; default: <installName>-values'),
-                existingSecrets: z
-                  .array(z.string())
-                  .optional()
-                  .describe(
-                    'Secrets already on the run cluster with further values (kept out of git); appended after the generated one',
-                  ),
-              })
+              z
+                .object({
+                  name: z
+                    .string()
+                    .describe('Run cluster name (also its folder name)'),
+                  namespace: z
+                    .string()
+                    .describe('Namespace on the run cluster'),
+                  serviceAccountName: z
+                    .string()
+                    .describe(
+                      'ServiceAccount on the run cluster that installs the package',
+                    ),
+                  values: z
+                    .record(z.unknown())
+                    .optional()
+                    .describe(
+                      'Package values; written to a Secret in params.yaml',
+                    ),
+                  versionConstraints: z
+                    .string()
+                    .optional()
+                    .describe('Overrides versionConstraints for this cluster'),
+                  downgradable: z
+                    .boolean()
+                    .optional()
+                    .describe(
+                      'Allow kapp-controller to move to a lower version',
+                    ),
+                  valuesSecretName: z
+                    .string()
+                    .optional()
+                    .describe(
+                      'Name of the values Secret; default: <installName>-values',
+                    ),
+                  existingSecrets: z
+                    .array(z.string())
+                    .optional()
+                    .describe(
+                      'Secrets already on the run cluster with further values (kept out of git); appended after the generated one',
+                    ),
+                })
                 // The same cluster list feeds every carvel:gitops action, each reading its own fields.
                 .passthrough(),
             )
             .describe('The run clusters to install the package on'),
       },
       output: {
-        files: z => z.array(z.string()).describe('Workspace-relative paths written'),
-        clusters: z => z.array(z.string()).describe('Names of the clusters written'),
+        files: z =>
+          z.array(z.string()).describe('Workspace-relative paths written'),
+        clusters: z =>
+          z.array(z.string()).describe('Names of the clusters written'),
       },
     },
     async handler(ctx) {
@@ -163,16 +202,23 @@ export function createCarvelPackageInstallAction() {
       const problems = new InputProblems();
       const packageName = input.packageName;
       const path = checkPackageFolder(input, problems);
-      const packagesPath = input.packagesPath ?? gitopsLayout.packagesFolder(path);
+      const packagesPath =
+        input.packagesPath ?? gitopsLayout.packagesFolder(path);
       problems.add(checkRelativeFolder(packagesPath, 'packagesPath'));
       const installName =
         input.installName ??
-        (typeof packageName === 'string' ? defaultInstallName(packageName) : '');
+        (typeof packageName === 'string'
+          ? defaultInstallName(packageName)
+          : '');
       problems.add(checkDnsSubdomain(installName, 'installName'));
-      problems.add(checkConstraints(input.versionConstraints, 'versionConstraints'));
+      problems.add(
+        checkConstraints(input.versionConstraints, 'versionConstraints'),
+      );
       const clusters = input.clusters as unknown as ClusterInput[];
       if (checkClusterList(clusters, problems)) {
-        clusters.forEach(cluster => checkCluster(cluster, installName, problems));
+        clusters.forEach(cluster =>
+          checkCluster(cluster, installName, problems),
+        );
       }
       problems.throwIfAny(PACKAGE_INSTALL_ACTION_ID);
 
@@ -190,7 +236,9 @@ export function createCarvelPackageInstallAction() {
       const files: GeneratedFile[] = [];
       for (const cluster of clusters) {
         const constraints =
-          cluster.versionConstraints ?? input.versionConstraints ?? FOLLOW_NEWEST;
+          cluster.versionConstraints ??
+          input.versionConstraints ??
+          FOLLOW_NEWEST;
         if (catalog.found) {
           const selected = selectVersion(
             constraints,
@@ -198,14 +246,24 @@ export function createCarvelPackageInstallAction() {
           );
           if ('reason' in selected) {
             problems.add(
-              `cluster '${cluster.name}': versionConstraints '${constraints}' match none of the Package versions in '${packagesPath}' (${catalog.versions
+              `cluster '${
+                cluster.name
+              }': versionConstraints '${constraints}' match none of the Package versions in '${packagesPath}' (${catalog.versions
                 .map(v => v.version)
                 .join(', ')}): ${selected.reason}`,
             );
           } else {
-            const chosen = catalog.versions.find(v => v.version === selected.version)!;
-            if (cluster.values !== undefined && chosen.valuesSchema !== undefined) {
-              for (const problem of validateValues(chosen.valuesSchema, cluster.values)) {
+            const chosen = catalog.versions.find(
+              v => v.version === selected.version,
+            )!;
+            if (
+              cluster.values !== undefined &&
+              chosen.valuesSchema !== undefined
+            ) {
+              for (const problem of validateValues(
+                chosen.valuesSchema,
+                cluster.values,
+              )) {
                 problems.add(`cluster '${cluster.name}': values: ${problem}`);
               }
               ctx.logger.info(
@@ -218,7 +276,8 @@ export function createCarvelPackageInstallAction() {
             }
           }
         }
-        const valuesSecretName = cluster.valuesSecretName ?? `${installName}-values`;
+        const valuesSecretName =
+          cluster.valuesSecretName ?? `${installName}-values`;
         const valuesSecretNames = [
           ...(cluster.values !== undefined ? [valuesSecretName] : []),
           ...(cluster.existingSecrets ?? []),
@@ -253,7 +312,10 @@ export function createCarvelPackageInstallAction() {
       problems.throwIfAny(PACKAGE_INSTALL_ACTION_ID);
 
       ctx.output('files', await writeGeneratedFiles(ctx, files));
-      ctx.output('clusters', clusters.map(c => c.name));
+      ctx.output(
+        'clusters',
+        clusters.map(c => c.name),
+      );
     },
   });
 }

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'Commit the generated GitOps files to the main branch of the repository they were fetched from',
+    description:
+      'Commit the generated GitOps files to the main branch of the repository they were fetched from',
     example: yaml.stringify({
       steps: [
         {

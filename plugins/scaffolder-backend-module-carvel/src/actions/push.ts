@@ -19,22 +19,40 @@ export interface CommitAuthor {
 }
 
 /** The commit author: the user who runs the template, as the catalog knows them. */
-export function commitAuthorOf(user?: { entity?: UserEntity; ref?: string }): CommitAuthor {
+export function commitAuthorOf(user?: {
+  entity?: UserEntity;
+  ref?: string;
+}): CommitAuthor {
   const profile = user?.entity?.spec?.profile;
-  const name = profile?.displayName ?? user?.entity?.metadata.name ?? user?.ref ?? 'Backstage scaffolder';
-  const email = profile?.email ?? `${user?.entity?.metadata.name ?? 'scaffolder'}@users.backstage.invalid`;
+  const name =
+    profile?.displayName ??
+    user?.entity?.metadata.name ??
+    user?.ref ??
+    'Backstage scaffolder';
+  const email =
+    profile?.email ??
+    `${user?.entity?.metadata.name ?? 'scaffolder'}@users.backstage.invalid`;
   return { name, email };
 }
 
-async function branchExists(repository: GitRepository, branch: string, cwd: string) {
-  const output = await runGit(['ls-remote', '--heads', '--', repository.cloneUrl, branch], {
-    cwd,
-    authorization: repository.authorization,
-  });
+async function branchExists(
+  repository: GitRepository,
+  branch: string,
+  cwd: string,
+) {
+  const output = await runGit(
+    ['ls-remote', '--heads', '--', repository.cloneUrl, branch],
+    {
+      cwd,
+      authorization: repository.authorization,
+    },
+  );
   return output.trim() !== '';
 }
 
-export function createCarvelPushAction(options: { repositories: GitRepositories }) {
+export function createCarvelPushAction(options: {
+  repositories: GitRepositories;
+}) {
   return createTemplateAction({
     id: PUSH_ACTION_ID,
     description:
@@ -46,15 +64,29 @@ export function createCarvelPushAction(options: { repositories: GitRepositories 
     supportsDryRun: true,
     schema: {
       input: {
-        repoUrl: z => z.string().describe('https URL of the repository, or a configured local path'),
-        branch: z => z.string().optional().describe("Branch to commit to; default 'main'"),
-        sourcePath: z => z.string().optional().describe("Workspace folder whose files are committed; default '.'"),
+        repoUrl: z =>
+          z
+            .string()
+            .describe(
+              'https URL of the repository, or a configured local path',
+            ),
+        branch: z =>
+          z.string().optional().describe("Branch to commit to; default 'main'"),
+        sourcePath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Workspace folder whose files are committed; default '.'",
+            ),
         commitMessage: z => z.string().optional().describe('Commit message'),
       },
       output: {
-        commit: z => z.string().describe('The commit the branch points to afterwards'),
+        commit: z =>
+          z.string().describe('The commit the branch points to afterwards'),
         branch: z => z.string().describe('The branch'),
-        changedFiles: z => z.array(z.string()).describe('Files the commit added or changed'),
+        changedFiles: z =>
+          z.array(z.string()).describe('Files the commit added or changed'),
       },
     },
     async handler(ctx) {
@@ -62,25 +94,42 @@ export function createCarvelPushAction(options: { repositories: GitRepositories 
       const sourcePath = ctx.input.sourcePath ?? '.';
       const problems = new InputProblems();
       problems.add(checkBranchName(branch, 'branch'));
-      if (sourcePath !== '.') problems.add(checkRelativeFolder(sourcePath, 'sourcePath'));
+      if (sourcePath !== '.')
+        problems.add(checkRelativeFolder(sourcePath, 'sourcePath'));
       problems.throwIfAny(PUSH_ACTION_ID);
       const repository = options.repositories.resolve(ctx.input.repoUrl);
       const source = resolveSafeChildPath(ctx.workspacePath, sourcePath);
       const author = commitAuthorOf(ctx.user);
       const message =
         ctx.input.commitMessage ??
-        `${ctx.templateInfo?.entity?.metadata.title ?? 'Backstage template'}: generated GitOps files`;
+        `${
+          ctx.templateInfo?.entity?.metadata.title ?? 'Backstage template'
+        }: generated GitOps files`;
 
       const result = await ctx.checkpoint({
         key: `carvel-gitops-push-${repository.displayName}-${branch}`,
         fn: async () => {
-          const cloneDir = await fs.mkdtemp(path.join(os.tmpdir(), 'carvel-gitops-push-'));
+          const cloneDir = await fs.mkdtemp(
+            path.join(os.tmpdir(), 'carvel-gitops-push-'),
+          );
           const git = (args: string[]) =>
-            runGit(args, { cwd: cloneDir, authorization: repository.authorization, signal: ctx.signal });
+            runGit(args, {
+              cwd: cloneDir,
+              authorization: repository.authorization,
+              signal: ctx.signal,
+            });
           try {
             const exists = await branchExists(repository, branch, cloneDir);
             await runGit(
-              ['clone', '--quiet', '--no-tags', ...(exists ? ['--branch', branch] : []), '--', repository.cloneUrl, cloneDir],
+              [
+                'clone',
+                '--quiet',
+                '--no-tags',
+                ...(exists ? ['--branch', branch] : []),
+                '--',
+                repository.cloneUrl,
+                cloneDir,
+              ],
               { authorization: repository.authorization, signal: ctx.signal },
             );
             if (!exists) await git(['checkout', '--quiet', '-b', branch]);
@@ -89,25 +138,56 @@ export function createCarvelPushAction(options: { repositories: GitRepositories 
               filter: file => path.basename(file) !== '.git',
             });
             await git(['add', '--all']);
-            const changedFiles = (await git(['diff', '--cached', '--name-only']))
+            const changedFiles = (
+              await git(['diff', '--cached', '--name-only'])
+            )
               .split('\n')
               .filter(Boolean);
             if (changedFiles.length === 0) {
-              ctx.logger.info(`Nothing to commit: ${repository.displayName} ${branch} already has these files`);
-              return { commit: (await git(['rev-parse', 'HEAD'])).trim(), changedFiles };
+              ctx.logger.info(
+                `Nothing to commit: ${repository.displayName} ${branch} already has these files`,
+              );
+              return {
+                commit: (await git(['rev-parse', 'HEAD'])).trim(),
+                changedFiles,
+              };
             }
-            ctx.logger.info(`Changes for ${repository.displayName} ${branch}:\n${changedFiles.map(f => `  ${f}`).join('\n')}`);
+            ctx.logger.info(
+              `Changes for ${repository.displayName} ${branch}:\n${changedFiles
+                .map(f => `  ${f}`)
+                .join('\n')}`,
+            );
             const identity = [
-              '-c', `user.name=${author.name}`,
-              '-c', `user.email=${author.email}`,
+              '-c',
+              `user.name=${author.name}`,
+              '-c',
+              `user.email=${author.email}`,
             ];
-            await git([...identity, 'commit', '--quiet', '--no-verify', '-m', message]);
+            await git([
+              ...identity,
+              'commit',
+              '--quiet',
+              '--no-verify',
+              '-m',
+              message,
+            ]);
             const commit = (await git(['rev-parse', 'HEAD'])).trim();
             if (ctx.isDryRun) {
-              ctx.logger.info(`Dry run: would push ${commit.slice(0, 12)} to ${branch}`);
+              ctx.logger.info(
+                `Dry run: would push ${commit.slice(0, 12)} to ${branch}`,
+              );
             } else {
-              await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`]);
-              ctx.logger.info(`Pushed ${commit.slice(0, 12)} by ${author.name} to ${repository.displayName} ${branch}`);
+              await git([
+                'push',
+                '--quiet',
+                'origin',
+                `HEAD:refs/heads/${branch}`,
+              ]);
+              ctx.logger.info(
+                `Pushed ${commit.slice(0, 12)} by ${author.name} to ${
+                  repository.displayName
+                } ${branch}`,
+              );
             }
             return { commit, changedFiles };
           } finally {

@@ -3,7 +3,8 @@ import yaml from 'yaml';
 
 export const examples: TemplateExample[] = [
   {
-    description: 'ServiceAccount, Role and RoleBinding for the PackageInstall on every run cluster',
+    description:
+      'ServiceAccount, Role and RoleBinding for the PackageInstall on every run cluster',
     example: yaml.stringify({
       steps: [
         {
@@ -13,8 +14,16 @@ export const examples: TemplateExample[] = [
           input: {
             packageName: 'app.default.tap',
             clusters: [
-              { name: 'staging', namespace: 'apps', serviceAccountName: 'app-installer' },
-              { name: 'prod', namespace: 'apps', serviceAccountName: 'app-installer' },
+              {
+                name: 'staging',
+                namespace: 'apps',
+                serviceAccountName: 'app-installer',
+              },
+              {
+                name: 'prod',
+                namespace: 'apps',
+                serviceAccountName: 'app-installer',
+              },
             ],
           },
         },
@@ -31,10 +40,24 @@ export const examples: TemplateExample[] = [
           name: 'Write RBAC',
           input: {
             packageName: 'app.default.tap',
-            clusters: [{ name: 'prod', namespace: 'apps', serviceAccountName: 'app-installer' }],
+            clusters: [
+              {
+                name: 'prod',
+                namespace: 'apps',
+                serviceAccountName: 'app-installer',
+              },
+            ],
             rules: [
-              { apiGroups: [''], resources: ['configmaps', 'services'], verbs: ['get', 'list', 'create', 'update', 'patch', 'delete'] },
-              { apiGroups: ['batch'], resources: ['cronjobs'], verbs: ['get', 'list', 'create', 'update', 'patch', 'delete'] },
+              {
+                apiGroups: [''],
+                resources: ['configmaps', 'services'],
+                verbs: ['get', 'list', 'create', 'update', 'patch', 'delete'],
+              },
+              {
+                apiGroups: ['batch'],
+                resources: ['cronjobs'],
+                verbs: ['get', 'list', 'create', 'update', 'patch', 'delete'],
+              },
             ],
           },
         },

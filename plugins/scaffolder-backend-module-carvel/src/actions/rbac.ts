@@ -9,7 +9,11 @@ import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
 import { gitopsLayout } from '../gitops/layout';
 import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
-import { buildRbacManifests, DEFAULT_RBAC_RULES, RbacRule } from '../gitops/manifests';
+import {
+  buildRbacManifests,
+  DEFAULT_RBAC_RULES,
+  RbacRule,
+} from '../gitops/manifests';
 import { examples } from './rbac.examples';
 
 export const RBAC_ACTION_ID = 'carvel:gitops:rbac';
@@ -20,9 +24,14 @@ interface RbacClusterInput {
   serviceAccountName: string;
 }
 
-function checkRules(rules: unknown, problems: InputProblems): rules is RbacRule[] {
+function checkRules(
+  rules: unknown,
+  problems: InputProblems,
+): rules is RbacRule[] {
   if (!Array.isArray(rules) || rules.length === 0) {
-    problems.add('rules must be a non-empty list of {apiGroups, resources, verbs}');
+    problems.add(
+      'rules must be a non-empty list of {apiGroups, resources, verbs}',
+    );
     return false;
   }
   const isStringList = (v: unknown) =>
@@ -31,7 +40,9 @@ function checkRules(rules: unknown, problems: InputProblems): rules is RbacRule[
   rules.forEach((rule, i) => {
     for (const field of ['apiGroups', 'resources', 'verbs'] as const) {
       if (!isStringList((rule as Record<string, unknown> | null)?.[field])) {
-        problems.add(`rules[${i}].${field} must be a non-empty list of strings`);
+        problems.add(
+          `rules[${i}].${field} must be a non-empty list of strings`,
+        );
         valid = false;
       }
     }
@@ -49,16 +60,26 @@ export function createCarvelRbacAction() {
     supportsDryRun: true,
     schema: {
       input: {
-        packageName: z => z.string().describe("The Package refName, e.g. 'app.default.tap'"),
-        path: z => z.string().optional().describe('Folder in the workspace; default: packageName'),
+        packageName: z =>
+          z.string().describe("The Package refName, e.g. 'app.default.tap'"),
+        path: z =>
+          z
+            .string()
+            .optional()
+            .describe('Folder in the workspace; default: packageName'),
         clusters: z =>
           z
             .array(
-              z.object({
-                name: z.string().describe('Run cluster name'),
-                namespace: z.string().describe('Namespace on the run cluster'),
-                serviceAccountName: z.string().describe('ServiceAccount the PackageInstall uses'),
-              })
+              z
+                .object({
+                  name: z.string().describe('Run cluster name'),
+                  namespace: z
+                    .string()
+                    .describe('Namespace on the run cluster'),
+                  serviceAccountName: z
+                    .string()
+                    .describe('ServiceAccount the PackageInstall uses'),
+                })
                 // The same cluster list feeds every carvel:gitops action, each reading its own fields.
                 .passthrough(),
             )
@@ -73,10 +94,13 @@ export function createCarvelRbacAction() {
               }),
             )
             .optional()
-            .describe('Role rules; default: what the TAP server workload deploys'),
+            .describe(
+              'Role rules; default: what the TAP server workload deploys',
+            ),
       },
       output: {
-        files: z => z.array(z.string()).describe('Workspace-relative paths written'),
+        files: z =>
+          z.array(z.string()).describe('Workspace-relative paths written'),
       },
     },
     async handler(ctx) {
@@ -90,7 +114,12 @@ export function createCarvelRbacAction() {
         for (const cluster of clusters) {
           const where = `cluster '${cluster.name}'`;
           problems.add(checkDnsLabel(cluster.namespace, `${where}: namespace`));
-          problems.add(checkDnsSubdomain(cluster.serviceAccountName, `${where}: serviceAccountName`));
+          problems.add(
+            checkDnsSubdomain(
+              cluster.serviceAccountName,
+              `${where}: serviceAccountName`,
+            ),
+          );
         }
       }
       problems.throwIfAny(RBAC_ACTION_ID);

@@ -1,5 +1,10 @@
 import path from 'node:path';
-import { createActionContext, createWorkspace, packageYaml, readTree } from '../__testUtils__/workspace';
+import {
+  createActionContext,
+  createWorkspace,
+  packageYaml,
+  readTree,
+} from '../__testUtils__/workspace';
 import { createCarvelAppAction } from './app';
 import { createCarvelPackageInstallAction } from './packageInstall';
 import { createCarvelRbacAction } from './rbac';
@@ -13,13 +18,21 @@ const clusters = [
     name: 'staging',
     namespace: 'apps',
     serviceAccountName: 'app-installer',
-    values: { workload_name: 'app', replicas: 1, hostname: 'app.staging.mycompany.com' },
+    values: {
+      workload_name: 'app',
+      replicas: 1,
+      hostname: 'app.staging.mycompany.com',
+    },
   },
   {
     name: 'prod',
     namespace: 'apps',
     serviceAccountName: 'app-installer',
-    values: { workload_name: 'app', replicas: 2, hostname: 'app.mycompany.com' },
+    values: {
+      workload_name: 'app',
+      replicas: 2,
+      hostname: 'app.mycompany.com',
+    },
   },
 ];
 

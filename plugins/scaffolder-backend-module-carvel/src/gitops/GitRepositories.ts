@@ -24,10 +24,13 @@ const TOKEN_USERNAMES: Record<string, string> = {
  * with the token of the matching integration, local repositories only when configured.
  */
 export class GitRepositories {
-  static fromConfig(config: Config, workingDirectory = process.cwd()): GitRepositories {
-    const local = (config.getOptionalStringArray('carvel.gitops.localRepositories') ?? []).map(
-      p => path.resolve(workingDirectory, p),
-    );
+  static fromConfig(
+    config: Config,
+    workingDirectory = process.cwd(),
+  ): GitRepositories {
+    const local = (
+      config.getOptionalStringArray('carvel.gitops.localRepositories') ?? []
+    ).map(p => path.resolve(workingDirectory, p));
     return new GitRepositories(ScmIntegrations.fromConfig(config), local);
   }
 
@@ -37,25 +40,36 @@ export class GitRepositories {
   ) {}
 
   resolve(repoUrl: unknown): GitRepository {
-    if (typeof repoUrl !== 'string' || repoUrl.trim() === '' || /\s/.test(repoUrl)) {
-      throw new InputError('repoUrl must be an https URL of a git repository or a configured local path');
+    if (
+      typeof repoUrl !== 'string' ||
+      repoUrl.trim() === '' ||
+      /\s/.test(repoUrl)
+    ) {
+      throw new InputError(
+        'repoUrl must be an https URL of a git repository or a configured local path',
+      );
     }
     if (/^https?:\/\//.test(repoUrl)) return this.resolveRemote(repoUrl);
-    const localPath = repoUrl.startsWith('file://') ? fileURLToPath(repoUrl) : repoUrl;
+    const localPath = repoUrl.startsWith('file://')
+      ? fileURLToPath(repoUrl)
+      : repoUrl;
     return this.resolveLocal(localPath, repoUrl);
   }
 
   private resolveRemote(repoUrl: string): GitRepository {
     const url = new URL(repoUrl);
     if (url.username || url.password) {
-      throw new InputError('repoUrl must not contain credentials; configure them under integrations');
+      throw new InputError(
+        'repoUrl must not contain credentials; configure them under integrations',
+      );
     }
     // Every integration type with a personal access token keeps it in config.token.
     const integration = this.integrations.byUrl(url) as
       | (ScmIntegration & { config?: { token?: string } })
       | undefined;
     const token = integration?.config?.token;
-    const username = (integration && TOKEN_USERNAMES[integration.type]) ?? 'git';
+    const username =
+      (integration && TOKEN_USERNAMES[integration.type]) ?? 'git';
     return {
       cloneUrl: url.toString(),
       displayName: url.toString(),
@@ -68,7 +82,9 @@ export class GitRepositories {
   private resolveLocal(localPath: string, repoUrl: string): GitRepository {
     const absolute = path.resolve(localPath);
     const allowed = this.localRepositories.find(
-      candidate => fs.existsSync(candidate) && fs.realpathSync(candidate) === realpathOrSelf(absolute),
+      candidate =>
+        fs.existsSync(candidate) &&
+        fs.realpathSync(candidate) === realpathOrSelf(absolute),
     );
     if (!allowed) {
       throw new InputError(

@@ -19,7 +19,9 @@ export class InputProblems {
       throw new InputError(`${actionId}: ${this.problems[0]}`);
     }
     throw new InputError(
-      `${actionId}: ${this.problems.length} problems with the input:\n${this.problems
+      `${actionId}: ${
+        this.problems.length
+      } problems with the input:\n${this.problems
         .map(p => `- ${p}`)
         .join('\n')}`,
     );

@@ -22,7 +22,11 @@ export function checkClusterList(
   const seen = new Set<string>();
   let valid = true;
   clusters.forEach((cluster, index) => {
-    if (typeof cluster !== 'object' || cluster === null || Array.isArray(cluster)) {
+    if (
+      typeof cluster !== 'object' ||
+      cluster === null ||
+      Array.isArray(cluster)
+    ) {
       problems.add(`clusters[${index}] must be an object with a name`);
       valid = false;
       return;
@@ -33,7 +37,9 @@ export function checkClusterList(
       problems.add(`clusters[${index}]: ${problem}`);
       valid = false;
     } else if (seen.has(name as string)) {
-      problems.add(`clusters[${index}]: cluster '${name}' is listed more than once`);
+      problems.add(
+        `clusters[${index}]: cluster '${name}' is listed more than once`,
+      );
       valid = false;
     } else {
       seen.add(name as string);

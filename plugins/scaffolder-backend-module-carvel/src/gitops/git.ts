@@ -9,7 +9,10 @@ export interface GitCommandOptions {
 }
 
 /** Runs git without prompts; rejects with git's own stderr as the message. */
-export function runGit(args: string[], options: GitCommandOptions = {}): Promise<string> {
+export function runGit(
+  args: string[],
+  options: GitCommandOptions = {},
+): Promise<string> {
   const env: Record<string, string | undefined> = {
     ...process.env,
     GIT_TERMINAL_PROMPT: '0',
@@ -25,7 +28,12 @@ export function runGit(args: string[], options: GitCommandOptions = {}): Promise
     execFile(
       'git',
       args,
-      { cwd: options.cwd, env, signal: options.signal, maxBuffer: 64 * 1024 * 1024 },
+      {
+        cwd: options.cwd,
+        env,
+        signal: options.signal,
+        maxBuffer: 64 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error) {
           const detail = String(stderr || error.message).trim();

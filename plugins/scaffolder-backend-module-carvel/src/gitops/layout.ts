@@ -21,7 +21,10 @@ export function checkRelativeFolder(
   if (segments.some(s => s === '..')) {
     return `${what} '${value}' must stay inside the workspace ('..' is not allowed)`;
   }
-  if (segments.some(s => s === '' || s === '.') || posix.normalize(value) !== value) {
+  if (
+    segments.some(s => s === '' || s === '.') ||
+    posix.normalize(value) !== value
+  ) {
     return `${what} '${value}' must be a normalised path without empty or '.' segments`;
   }
   return undefined;
@@ -33,7 +36,8 @@ export const gitopsLayout = {
   clusterFolder: (path: string, cluster: string) => `${path}/${cluster}`,
   packageInstallFile: (path: string, cluster: string) =>
     `${path}/${cluster}/packageinstall.yaml`,
-  valuesFile: (path: string, cluster: string) => `${path}/${cluster}/params.yaml`,
+  valuesFile: (path: string, cluster: string) =>
+    `${path}/${cluster}/params.yaml`,
   rbacFile: (path: string, cluster: string) => `${path}/${cluster}/rbac.yaml`,
   appFile: (path: string, cluster: string) => `${path}/apps/${cluster}.yaml`,
 };

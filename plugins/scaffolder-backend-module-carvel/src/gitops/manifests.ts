@@ -29,10 +29,14 @@ export interface PackageInstallManifestInput {
   valuesSecretNames: string[];
 }
 
-export function buildPackageInstallManifest(input: PackageInstallManifestInput) {
+export function buildPackageInstallManifest(
+  input: PackageInstallManifestInput,
+) {
   const annotations: Record<string, string> = {
     // Apply the Packages first, or the PackageInstall fails its first reconcile with "no matching version".
-    [ANNOTATION_KAPP_CHANGE_RULE]: `upsert after upserting ${packagesChangeGroup(input.packageName)}`,
+    [ANNOTATION_KAPP_CHANGE_RULE]: `upsert after upserting ${packagesChangeGroup(
+      input.packageName,
+    )}`,
   };
   if (input.downgradable) annotations[ANNOTATION_DOWNGRADABLE] = '';
   return {
@@ -50,7 +54,11 @@ export function buildPackageInstallManifest(input: PackageInstallManifestInput) 
         versionSelection: { constraints: input.constraints },
       },
       ...(input.valuesSecretNames.length > 0
-        ? { values: input.valuesSecretNames.map(name => ({ secretRef: { name } })) }
+        ? {
+            values: input.valuesSecretNames.map(name => ({
+              secretRef: { name },
+            })),
+          }
         : {}),
     },
   };
@@ -108,7 +116,9 @@ export function buildGitOpsAppManifest(input: GitOpsAppManifestInput) {
       url: input.repoUrl,
       ref: input.ref,
       subPath,
-      ...(input.gitSecretName ? { secretRef: { name: input.gitSecretName } } : {}),
+      ...(input.gitSecretName
+        ? { secretRef: { name: input.gitSecretName } }
+        : {}),
     },
   });
   return {
@@ -117,7 +127,10 @@ export function buildGitOpsAppManifest(input: GitOpsAppManifestInput) {
     metadata: {
       name: input.appName,
       namespace: input.namespace,
-      labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [CLUSTER_LABEL]: input.cluster },
+      labels: {
+        [MANAGED_BY_LABEL]: MANAGED_BY,
+        [CLUSTER_LABEL]: input.cluster,
+      },
       annotations: { [PACKAGE_NAME_ANNOTATION]: input.packageName },
     },
     spec: {
@@ -135,7 +148,9 @@ export function buildGitOpsAppManifest(input: GitOpsAppManifestInput) {
           ytt: {
             inline: {
               paths: {
-                'kapp-change-group.yaml': packagesChangeGroupOverlay(input.packageName),
+                'kapp-change-group.yaml': packagesChangeGroupOverlay(
+                  input.packageName,
+                ),
               },
             },
           },
@@ -146,7 +161,11 @@ export function buildGitOpsAppManifest(input: GitOpsAppManifestInput) {
           kapp: {
             intoNs: input.destinationNamespace,
             ...(input.allowEmpty
-              ? { rawOptions: ['--dangerous-allow-empty-list-of-resources=true'] }
+              ? {
+                  rawOptions: [
+                    '--dangerous-allow-empty-list-of-resources=true',
+                  ],
+                }
               : {}),
           },
         },
@@ -161,7 +180,15 @@ export interface RbacRule {
   verbs: string[];
 }
 
-const WORKLOAD_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+const WORKLOAD_VERBS = [
+  'get',
+  'list',
+  'watch',
+  'create',
+  'update',
+  'patch',
+  'delete',
+];
 
 /**
  * What the TAP server workload renders (the seed's Role), with kapp's full verb
@@ -169,8 +196,16 @@ const WORKLOAD_VERBS = ['get', 'list', 'watch', 'create', 'update', 'patch', 'de
  */
 export const DEFAULT_RBAC_RULES: RbacRule[] = [
   { apiGroups: ['apps'], resources: ['deployments'], verbs: WORKLOAD_VERBS },
-  { apiGroups: [''], resources: ['configmaps', 'services'], verbs: WORKLOAD_VERBS },
-  { apiGroups: ['networking.k8s.io'], resources: ['ingresses'], verbs: WORKLOAD_VERBS },
+  {
+    apiGroups: [''],
+    resources: ['configmaps', 'services'],
+    verbs: WORKLOAD_VERBS,
+  },
+  {
+    apiGroups: ['networking.k8s.io'],
+    resources: ['ingresses'],
+    verbs: WORKLOAD_VERBS,
+  },
 ];
 
 export function buildRbacManifests(input: {
@@ -186,7 +221,11 @@ export function buildRbacManifests(input: {
     labels: { [MANAGED_BY_LABEL]: MANAGED_BY },
   });
   return [
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: metadata(input.serviceAccountName) },
+    {
+      apiVersion: 'v1',
+      kind: 'ServiceAccount',
+      metadata: metadata(input.serviceAccountName),
+    },
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
@@ -202,9 +241,17 @@ export function buildRbacManifests(input: {
       kind: 'RoleBinding',
       metadata: metadata(roleName),
       subjects: [
-        { kind: 'ServiceAccount', name: input.serviceAccountName, namespace: input.namespace },
+        {
+          kind: 'ServiceAccount',
+          name: input.serviceAccountName,
+          namespace: input.namespace,
+        },
       ],
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: roleName },
+      roleRef: {
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'Role',
+        name: roleName,
+      },
     },
   ];
 }

@@ -41,7 +41,10 @@ export async function readPackageCatalog(options: {
   try {
     entries = (await fs.readdir(folder)).filter(f => /\.ya?ml$/.test(f)).sort();
   } catch {
-    return { found: false, reason: `folder '${packagesPath}' does not exist in the workspace` };
+    return {
+      found: false,
+      reason: `folder '${packagesPath}' does not exist in the workspace`,
+    };
   }
   const versions: PackageVersionFile[] = [];
   for (const entry of entries) {

@@ -27,12 +27,16 @@ function describeError(error: ErrorObject): string {
   switch (error.keyword) {
     case 'additionalProperties':
       return `${jsonPath(
-        `${error.instancePath}/${String(error.params.additionalProperty).replace(/~/g, '~0').replace(/\//g, '~1')}`,
+        `${error.instancePath}/${String(error.params.additionalProperty)
+          .replace(/~/g, '~0')
+          .replace(/\//g, '~1')}`,
       )} is not allowed by the package's values schema`;
     case 'required':
       return `${path}: required property '${error.params.missingProperty}' is missing`;
     case 'enum':
-      return `${path} must be one of ${JSON.stringify(error.params.allowedValues)}`;
+      return `${path} must be one of ${JSON.stringify(
+        error.params.allowedValues,
+      )}`;
     default:
       return `${path} ${error.message ?? 'is invalid'}`;
   }
@@ -49,7 +53,9 @@ export function validateValues(schema: unknown, values: unknown): string[] {
     try {
       validate = ajv.compile(schema as object);
     } catch (error) {
-      validate = `the package's values schema cannot be used: ${(error as Error).message}`;
+      validate = `the package's values schema cannot be used: ${
+        (error as Error).message
+      }`;
     }
     compiled.set(schema, validate);
   }

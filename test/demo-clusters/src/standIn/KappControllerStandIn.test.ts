@@ -156,7 +156,9 @@ it('delivers a pushed PackageInstall, fails it on bad values and removes it with
       '    = expected: integer (by schema.yaml:4)\n' +
       '    = hint: is the default value set using @schema/default?\n',
   );
-  expect(failed.description).toMatch(/^Reconcile failed: ytt: Error: Overlaying data values/);
+  expect(failed.description).toMatch(
+    /^Reconcile failed: ytt: Error: Overlaying data values/,
+  );
 
   await repository.removeFolder('catalog.default.tap/staging');
   await eventually(() => {

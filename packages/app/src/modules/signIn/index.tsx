@@ -5,7 +5,8 @@ import { SignInPageBlueprint } from '@backstage/plugin-app-react';
 /** Demo sign-in: the guest provider, so the backend gets a real user token. */
 const guestSignInPage = SignInPageBlueprint.make({
   params: {
-    loader: async () => props => <SignInPage {...props} providers={['guest']} />,
+    loader: async () => props =>
+      <SignInPage {...props} providers={['guest']} />,
   },
 });
 
