@@ -8,7 +8,11 @@ async function main() {
   const stages = [
     ['type-check', 'tsc', ['--noEmit']],
     ['lint', 'backstage-cli', ['repo', 'lint']],
-    ['formatting', 'prettier', ['--check', '{plugins,packages,test,scripts}/**/*.{ts,tsx,js}']],
+    [
+      'formatting',
+      'prettier',
+      ['--check', '{plugins,packages,test,scripts}/**/*.{ts,tsx,js}'],
+    ],
     [
       'unit and integration tests',
       'backstage-cli',
