@@ -6,7 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
 import { ClusterFleet } from './cluster/ClusterFleet';
-import { readClusterConfigs } from './config/readClusterConfigs';
+import { followClusterConfig } from './config/followClusterConfig';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 import { notifyStatusChanges } from './service/StatusChangeNotifier';
@@ -35,18 +35,7 @@ export const carvelPlugin = createBackendPlugin({
           requestTimeoutMs:
             config.getOptionalNumber('carvel.requestTimeoutMs') ?? 5000,
         });
-        fleet.update(readClusterConfigs(config));
-        config.subscribe?.(() => {
-          try {
-            fleet.update(readClusterConfigs(config));
-          } catch (error) {
-            logger.error(
-              `Ignoring invalid carvel cluster configuration: ${
-                (error as Error).message
-              }`,
-            );
-          }
-        });
+        followClusterConfig(fleet, config, logger);
         notifyStatusChanges({ fleet, signals: deps.signals, logger });
         lifecycle.addShutdownHook(() => fleet.stop());
 
