@@ -3,6 +3,11 @@ import { demoSettings } from './demoSettings';
 describe('demoSettings', () => {
   it('defaults to fixed ports and the .data folder of the checkout', () => {
     expect(demoSettings('/repo', {})).toEqual({
+      buildCluster: {
+        name: 'build',
+        port: 16445,
+        token: 'demo-only-build-token',
+      },
       clusters: [
         { name: 'staging', port: 16443, token: 'demo-only-staging-token' },
         { name: 'prod', port: 16444, token: 'demo-only-prod-token' },

@@ -12,8 +12,16 @@ export const DEMO_CLUSTERS: readonly DemoClusterSetting[] = [
   { name: 'prod', port: 16444, token: 'demo-only-prod-token' },
 ];
 
+/** Where the GitOps Apps live: they report how delivering to each run cluster went. */
+export const DEMO_BUILD_CLUSTER: DemoClusterSetting = {
+  name: 'build',
+  port: 16445,
+  token: 'demo-only-build-token',
+};
+
 export interface DemoSettings {
   clusters: DemoClusterSetting[];
+  buildCluster?: DemoClusterSetting;
   /** The bare GitOps repository the stand-in deploys from. */
   repository: string;
   /** Where ca.pem and the kubeconfigs go. */
@@ -49,6 +57,14 @@ export function demoSettings(
         port: portFrom(variable, env[variable], cluster.port),
       };
     }),
+    buildCluster: {
+      ...DEMO_BUILD_CLUSTER,
+      port: portFrom(
+        'CARVEL_DEMO_BUILD_PORT',
+        env.CARVEL_DEMO_BUILD_PORT,
+        DEMO_BUILD_CLUSTER.port,
+      ),
+    },
     repository: path.resolve(
       root,
       env.CARVEL_DEMO_GITOPS_REPO || path.join('.data', 'gitops-repo.git'),

@@ -30,9 +30,11 @@ export interface RunningDemo {
 
 /** `apps` is where the example template installs; the others are kapp-controller's. */
 const DEMO_NAMESPACES = ['apps', 'kapp-controller', PACKAGING_GLOBAL_NAMESPACE];
+/** Where the example template puts the GitOps Apps on the build cluster. */
+const BUILD_NAMESPACES = ['gitops-delivery', 'kapp-controller'];
 
-function createNamespaces(store: ClusterStore) {
-  for (const name of DEMO_NAMESPACES) {
+function createNamespaces(store: ClusterStore, names: string[]) {
+  for (const name of names) {
     if (store.get({ ...NAMESPACE_KIND, name })) continue;
     store.create({
       ...NAMESPACE_KIND,
@@ -54,11 +56,28 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
         }),
       );
     }
-    clusters.forEach(cluster => createNamespaces(cluster.store));
+    clusters.forEach(cluster =>
+      createNamespaces(cluster.store, DEMO_NAMESPACES),
+    );
+    const runClusters = clusters.map(c => ({ name: c.name, store: c.store }));
+    let buildCluster: KubeApiServer | undefined;
+    if (options.buildCluster) {
+      buildCluster = await startKubeApiServer({
+        name: options.buildCluster.name,
+        token: options.buildCluster.token,
+        port: options.buildCluster.port,
+      });
+      createNamespaces(buildCluster.store, BUILD_NAMESPACES);
+      clusters.push(buildCluster);
+    }
     const files = await writeClusterAccessFiles(options.dataDir, clusters);
     const standIn = new KappControllerStandIn({
       repository: options.repository,
-      clusters: clusters.map(c => ({ name: c.name, store: c.store })),
+      clusters: runClusters,
+      buildCluster: buildCluster && {
+        name: buildCluster.name,
+        store: buildCluster.store,
+      },
       pollIntervalMs: options.pollIntervalMs,
       reconcileDelayMs: options.reconcileDelayMs,
       log: options.log,

@@ -1,4 +1,5 @@
 import type { ClusterStore } from '@carvel-gitops/kube-apiserver-sim';
+import { BuildClusterApps } from './BuildClusterApps';
 import { ClusterGitopsApps } from './ClusterGitopsApps';
 import { GitopsRepository } from './gitops/GitopsRepository';
 import { PackageInstallReconciler } from './PackageInstallReconciler';
@@ -13,6 +14,8 @@ export interface KappControllerStandInOptions {
   repository: string;
   branch?: string;
   clusters: SimulatedCluster[];
+  /** Where the GitOps Apps (`<package>/apps/<cluster>.yaml`) live and report, if the demo has one. */
+  buildCluster?: SimulatedCluster;
   /** How often the branch is read; default 2000 ms. */
   pollIntervalMs?: number;
   /** How long PackageInstalls stay Reconciling; default 1500 ms. */
@@ -34,6 +37,8 @@ interface ClusterControllers {
 export class KappControllerStandIn {
   private readonly repository: GitopsRepository;
   private readonly controllers: ClusterControllers[];
+  private readonly buildApps?: BuildClusterApps;
+  private deployFailures = new Map<string, string[]>();
   private readonly pollIntervalMs: number;
   private readonly tickMs: number;
   private readonly now: () => number;
@@ -65,6 +70,13 @@ export class KappControllerStandIn {
         log: this.log,
       }),
     }));
+    if (options.buildCluster) {
+      this.buildApps = new BuildClusterApps(
+        options.buildCluster.store,
+        options.clusters,
+        this.now,
+      );
+    }
   }
 
   start(): void {
@@ -86,6 +98,7 @@ export class KappControllerStandIn {
     for (const { packageInstalls } of this.controllers) {
       packageInstalls.reconcileAll();
     }
+    this.buildApps?.reconcileAll(this.deployFailures);
   }
 
   private async run(): Promise<void> {
@@ -123,16 +136,24 @@ export class KappControllerStandIn {
       this.log(`deploying ${this.repository.branch}@${commit.slice(0, 7)}`);
     const files = await this.repository.manifestFilesAt(commit);
     const failures: string[] = [];
+    const failuresByCluster = new Map<string, string[]>();
     for (const { gitopsApps } of this.controllers) {
       const result = gitopsApps.deploy(files);
       for (const change of result.changes) {
         this.log(`${gitopsApps.cluster}: ${change}`);
       }
+      failuresByCluster.set(gitopsApps.cluster, result.failures);
       failures.push(
         ...result.failures.map(
           f => `${gitopsApps.cluster}: cannot deploy: ${f}`,
         ),
       );
+    }
+    this.deployFailures = failuresByCluster;
+    if (this.buildApps) {
+      const result = this.buildApps.deploy(files);
+      result.changes.forEach(change => this.log(`build: ${change}`));
+      failures.push(...result.failures.map(f => `build: cannot deploy: ${f}`));
     }
     // Failed deploys are retried every poll; their messages are logged when they change.
     const failureText = failures.join('\n');

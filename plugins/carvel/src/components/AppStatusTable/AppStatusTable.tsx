@@ -22,14 +22,14 @@ export function AppStatusTable(props: {
   return (
     <InfoCard
       title="GitOps Apps"
-      subheader="kapp-controller Apps on the build cluster, per run cluster"
+      subheader="kapp-controller Apps that deliver these packages, with the cluster they run on"
       noPadding
     >
       <Table size="small" aria-label="GitOps Apps">
         <TableHead>
           <TableRow>
             <TableCell padding="checkbox" />
-            <TableCell>Run cluster</TableCell>
+            <TableCell>Cluster</TableCell>
             <TableCell>App</TableCell>
             <TableCell>Status</TableCell>
           </TableRow>

@@ -1,0 +1,85 @@
+import type {
+  ClusterStore,
+  KubeObject,
+  ObjectRef,
+} from '@carvel-gitops/kube-apiserver-sim';
+import { parseAllDocuments } from 'yaml';
+import { type ApplyResult, applyManifests, refOf } from './applyManifests';
+import { gitopsAppOutcome, gitopsAppStatus } from './gitopsAppStatus';
+import { APP_KIND, PACKAGE_INSTALL_KIND, refKey } from './kinds';
+import type { SimulatedCluster } from './KappControllerStandIn';
+
+const APPS_FILE = /^([^/]+)\/apps\/([^/]+)\.ya?ml$/;
+const CLUSTER_LABEL = 'carvel.dev/cluster';
+const PACKAGE_NAME_ANNOTATION = 'carvel.dev/package-name';
+
+/**
+ * The build cluster of the demo: holds the GitOps Apps of `<package>/apps/<cluster>.yaml` and
+ * reports on each what delivering its folder to the run cluster gave.
+ */
+export class BuildClusterApps {
+  private owned: ObjectRef[] = [];
+  private reported = new Map<string, string>();
+
+  constructor(
+    private readonly store: ClusterStore,
+    private readonly runClusters: SimulatedCluster[],
+    private readonly now: () => number,
+  ) {}
+
+  deploy(files: ReadonlyMap<string, string>): ApplyResult {
+    const desired: KubeObject[] = [];
+    const failures: string[] = [];
+    for (const [file, text] of files) {
+      if (!APPS_FILE.test(file)) continue;
+      for (const doc of parseAllDocuments(text)) {
+        const object = doc.toJS() as KubeObject | null;
+        if (doc.errors.length > 0)
+          failures.push(`${file}: ${doc.errors[0].message}`);
+        else if (object?.kind === APP_KIND.kind) desired.push(object);
+      }
+    }
+    const kept = new Set(desired.map(o => refKey(refOf(o))));
+    const obsolete = this.owned.filter(ref => !kept.has(refKey(ref)));
+    const result = applyManifests(this.store, desired, obsolete);
+    this.owned = desired.map(refOf);
+    return {
+      changes: result.changes,
+      failures: [...failures, ...result.failures],
+    };
+  }
+
+  /** Brings every App's status in line with its run cluster; `deployFailures` by cluster name. */
+  reconcileAll(deployFailures: ReadonlyMap<string, string[]>): void {
+    for (const ref of this.owned) {
+      const app = this.store.get(ref);
+      if (!app) continue;
+      const clusterName = app.metadata.labels?.[CLUSTER_LABEL];
+      const packageName = app.metadata.annotations?.[PACKAGE_NAME_ANNOTATION];
+      const namespace = (app as any).spec?.cluster?.namespace as
+        | string
+        | undefined;
+      const runCluster = this.runClusters.find(c => c.name === clusterName);
+      const deployFailure = runCluster
+        ? deployFailures
+            .get(runCluster.name)
+            ?.find(f => f.startsWith(`${packageName}/`))
+        : `Preparing kapp: no run cluster '${clusterName}' in the demo`;
+      const packageInstalls = runCluster
+        ? runCluster.store
+            .list({ ...PACKAGE_INSTALL_KIND, namespace })
+            .filter(i => (i as any).spec?.packageRef?.refName === packageName)
+        : [];
+      const outcome = gitopsAppOutcome({ deployFailure, packageInstalls });
+      const key = refKey(ref);
+      const fingerprint = JSON.stringify([outcome, app.metadata.generation]);
+      if (this.reported.get(key) === fingerprint) continue;
+      this.reported.set(key, fingerprint);
+      const at = new Date(this.now()).toISOString();
+      this.store.updateStatus({
+        ...app,
+        status: gitopsAppStatus(outcome, app.metadata.generation ?? 1, at),
+      });
+    }
+  }
+}
