@@ -1,46 +1,17 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { runGit } from '../gitops/git';
 import { GitRepositories } from '../gitops/GitRepositories';
 import {
   createActionContext,
+  createBareRepository,
   createWorkspace,
   readTree,
 } from '../__testUtils__/workspace';
 import { createCarvelFetchAction } from './fetch';
 
-async function createRepository(
-  files: Record<string, string>,
-): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carvel-fetch-repo-'));
-  for (const [file, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(dir, file), content);
-  }
-  await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: dir });
-  await runGit(['add', '--all'], { cwd: dir });
-  await runGit(
-    [
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@example.com',
-      'commit',
-      '--quiet',
-      '-m',
-      'init',
-    ],
-    { cwd: dir },
-  );
-  return dir;
-}
-
 describe('carvel:gitops:fetch', () => {
   it('copies a configured local repository into the workspace without .git', async () => {
-    const repo = await createRepository({
+    const repo = await createBareRepository({
       'app.default.tap/packages/1.0.0.yaml': 'kind: Package\n',
     });
     const action = createCarvelFetchAction({
@@ -64,7 +35,7 @@ describe('carvel:gitops:fetch', () => {
   });
 
   it('refuses local paths that are not configured', async () => {
-    const repo = await createRepository({ 'a.txt': 'a' });
+    const repo = await createBareRepository({ 'a.txt': 'a' });
     const action = createCarvelFetchAction({
       repositories: GitRepositories.fromConfig(new ConfigReader({})),
     });
