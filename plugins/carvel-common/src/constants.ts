@@ -16,3 +16,19 @@ export const ANNOTATION_APP_PACKAGE_VERSION =
   'packaging.carvel.dev/package-version';
 export const ANNOTATION_KAPP_CHANGE_GROUP = 'kapp.k14s.io/change-group';
 export const ANNOTATION_KAPP_CHANGE_RULE = 'kapp.k14s.io/change-rule';
+/** App annotation written by kapp-controller: the Package refName the App installs. */
+export const ANNOTATION_APP_PACKAGE_REF_NAME =
+  'packaging.carvel.dev/package-ref-name';
+
+/** Label on the GitOps Apps the generator writes: the run cluster the App delivers to. */
+export const LABEL_CARVEL_CLUSTER = 'carvel.dev/cluster';
+/**
+ * Annotation on the GitOps Apps the generator writes: the Package refName they deliver
+ * (the same key as the catalog annotation, so both read alike).
+ */
+export const ANNOTATION_GITOPS_APP_PACKAGE_NAME =
+  ANNOTATION_CARVEL_PACKAGE_NAME;
+
+/** kapp-controller's condition message when the details are in usefulErrorMessage. */
+export const SEE_USEFUL_ERROR_MESSAGE =
+  'Error (see .status.usefulErrorMessage for details)';

@@ -1,14 +1,14 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  ClusterError,
-  Package,
-  PackageInstall,
+import {
+  ANNOTATION_APP_PACKAGE_REF_NAME,
+  ANNOTATION_GITOPS_APP_PACKAGE_NAME,
+  type ClusterError,
+  type Package,
+  type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
 import type { ClusterConfig } from '../config/readClusterConfigs';
 import {
-  APP_PACKAGE_REF_ANNOTATION,
   appResource,
-  PACKAGE_NAME_ANNOTATION,
   packageInstallResource,
   packageResource,
   SlimApp,
@@ -47,8 +47,8 @@ export class ClusterWatcher {
   readonly packages = new PackageIndex<Package>(p => p.spec.refName);
   readonly apps = new PackageIndex<SlimApp>(
     a =>
-      a.metadata.annotations?.[PACKAGE_NAME_ANNOTATION] ??
-      a.metadata.annotations?.[APP_PACKAGE_REF_ANNOTATION],
+      a.metadata.annotations?.[ANNOTATION_GITOPS_APP_PACKAGE_NAME] ??
+      a.metadata.annotations?.[ANNOTATION_APP_PACKAGE_REF_NAME],
   );
   private readonly watchers: ResourceWatcher<any>[] = [];
   private configError?: ClusterError;

@@ -1,9 +1,12 @@
-import type {
-  App,
-  CarvelCondition,
-  ObjectMeta,
-  Package,
-  PackageInstall,
+import {
+  ANNOTATION_APP_PACKAGE_REF_NAME,
+  ANNOTATION_APP_PACKAGE_VERSION,
+  ANNOTATION_GITOPS_APP_PACKAGE_NAME,
+  type App,
+  type CarvelCondition,
+  type ObjectMeta,
+  type Package,
+  type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
 import { sharedValues as shared } from './ValueInterner';
 
@@ -75,12 +78,6 @@ function slimGenericStatus(status: unknown) {
     usefulErrorMessage: optionalString(status.usefulErrorMessage),
   };
 }
-
-export const PACKAGE_NAME_ANNOTATION = 'carvel.dev/package-name';
-export const APP_PACKAGE_REF_ANNOTATION =
-  'packaging.carvel.dev/package-ref-name';
-export const APP_PACKAGE_VERSION_ANNOTATION =
-  'packaging.carvel.dev/package-version';
 
 export const packageInstallResource: CarvelResource<PackageInstall> = {
   plural: 'packageinstalls',
@@ -169,9 +166,9 @@ export const appResource: CarvelResource<SlimApp> = {
   slim(object) {
     if (!isObject(object)) return undefined;
     const metadata = slimMetadata(object, [
-      PACKAGE_NAME_ANNOTATION,
-      APP_PACKAGE_REF_ANNOTATION,
-      APP_PACKAGE_VERSION_ANNOTATION,
+      ANNOTATION_GITOPS_APP_PACKAGE_NAME,
+      ANNOTATION_APP_PACKAGE_REF_NAME,
+      ANNOTATION_APP_PACKAGE_VERSION,
     ]);
     if (!metadata) return undefined;
     const spec = isObject(object.spec) ? object.spec : {};

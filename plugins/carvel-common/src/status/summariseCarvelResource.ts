@@ -1,4 +1,5 @@
 import type { CarvelStatus } from '../api';
+import { SEE_USEFUL_ERROR_MESSAGE } from '../constants';
 import type { CarvelResourceFacts } from './readCarvelResource';
 
 /** The derived state shared by PackageInstalls and Apps. */
@@ -12,8 +13,6 @@ export interface CarvelStatusSummary {
   pendingSpecChange: boolean;
 }
 
-const SEE_USEFUL_ERROR_MESSAGE =
-  'Error (see .status.usefulErrorMessage for details)';
 const FRIENDLY_LINE_LENGTH = 80;
 
 const CONDITION_STATUS: Record<string, CarvelStatus> = {

@@ -1,17 +1,17 @@
 import {
   ANNOTATION_DOWNGRADABLE,
+  ANNOTATION_GITOPS_APP_PACKAGE_NAME,
   ANNOTATION_KAPP_CHANGE_GROUP,
   ANNOTATION_KAPP_CHANGE_RULE,
   DATA_PACKAGING_API_VERSION,
   KAPPCTRL_API_VERSION,
+  LABEL_CARVEL_CLUSTER,
   PACKAGING_API_VERSION,
   renderValuesDocument,
 } from '@carvel-gitops/plugin-carvel-common';
 
 export const MANAGED_BY_LABEL = 'app.kubernetes.io/managed-by';
 export const MANAGED_BY = 'backstage-carvel-gitops';
-export const CLUSTER_LABEL = 'carvel.dev/cluster';
-export const PACKAGE_NAME_ANNOTATION = 'carvel.dev/package-name';
 export const VALUES_SECRET_KEY = 'values.yaml';
 
 /** kapp change group that the App puts every Package of `packageName` into. */
@@ -129,9 +129,9 @@ export function buildGitOpsAppManifest(input: GitOpsAppManifestInput) {
       namespace: input.namespace,
       labels: {
         [MANAGED_BY_LABEL]: MANAGED_BY,
-        [CLUSTER_LABEL]: input.cluster,
+        [LABEL_CARVEL_CLUSTER]: input.cluster,
       },
-      annotations: { [PACKAGE_NAME_ANNOTATION]: input.packageName },
+      annotations: { [ANNOTATION_GITOPS_APP_PACKAGE_NAME]: input.packageName },
     },
     spec: {
       cluster: {

@@ -1,3 +1,7 @@
+import {
+  ANNOTATION_GITOPS_APP_PACKAGE_NAME,
+  LABEL_CARVEL_CLUSTER,
+} from '@carvel-gitops/plugin-carvel-common';
 import type {
   ClusterStore,
   KubeObject,
@@ -10,8 +14,6 @@ import { APP_KIND, PACKAGE_INSTALL_KIND, refKey } from './kinds';
 import type { SimulatedCluster } from './KappControllerStandIn';
 
 const APPS_FILE = /^([^/]+)\/apps\/([^/]+)\.ya?ml$/;
-const CLUSTER_LABEL = 'carvel.dev/cluster';
-const PACKAGE_NAME_ANNOTATION = 'carvel.dev/package-name';
 
 /**
  * The build cluster of the demo: holds the GitOps Apps of `<package>/apps/<cluster>.yaml` and
@@ -54,8 +56,9 @@ export class BuildClusterApps {
     for (const ref of this.owned) {
       const app = this.store.get(ref);
       if (!app) continue;
-      const clusterName = app.metadata.labels?.[CLUSTER_LABEL];
-      const packageName = app.metadata.annotations?.[PACKAGE_NAME_ANNOTATION];
+      const clusterName = app.metadata.labels?.[LABEL_CARVEL_CLUSTER];
+      const packageName =
+        app.metadata.annotations?.[ANNOTATION_GITOPS_APP_PACKAGE_NAME];
       const namespace = (app as any).spec?.cluster?.namespace as
         | string
         | undefined;

@@ -1,5 +1,14 @@
 import type { KubeObject } from '@carvel-gitops/kube-apiserver-sim';
-import { derivePackageInstallState } from '@carvel-gitops/plugin-carvel-common';
+import {
+  type AppStatus,
+  derivePackageInstallState,
+} from '@carvel-gitops/plugin-carvel-common';
+import {
+  failedStatus,
+  reconcilingStatus,
+  SEE_USEFUL_ERROR_MESSAGE,
+  succeededStatus,
+} from './reconcile/carvelStatus';
 
 /** What a GitOps App on the build cluster reports, given how its run cluster took the folder. */
 export interface GitopsAppOutcome {
@@ -45,36 +54,15 @@ export function gitopsAppOutcome(options: {
   return { condition: 'ReconcileSucceeded' };
 }
 
-const SEE_USEFUL_ERROR_MESSAGE =
-  'Error (see .status.usefulErrorMessage for details)';
-
 /** The App status kapp-controller writes for an outcome. */
 export function gitopsAppStatus(
   outcome: GitopsAppOutcome,
   generation: number,
   now: string,
-) {
+): AppStatus {
   const failed = outcome.condition === 'ReconcileFailed';
-  const friendly: Record<GitopsAppOutcome['condition'], string> = {
-    ReconcileSucceeded: 'Reconcile succeeded',
-    Reconciling: 'Reconciling',
-    ReconcileFailed: `Reconcile failed: Deploying: ${SEE_USEFUL_ERROR_MESSAGE}`,
-  };
-  return {
+  const fields = {
     observedGeneration: generation,
-    conditions: [
-      {
-        type: outcome.condition,
-        status: 'True',
-        ...(failed
-          ? { message: `Deploying: ${SEE_USEFUL_ERROR_MESSAGE}` }
-          : {}),
-      },
-    ],
-    friendlyDescription: friendly[outcome.condition],
-    ...(outcome.usefulErrorMessage
-      ? { usefulErrorMessage: outcome.usefulErrorMessage }
-      : {}),
     deploy: {
       startedAt: now,
       updatedAt: now,
@@ -83,4 +71,17 @@ export function gitopsAppStatus(
     },
     fetch: { startedAt: now, updatedAt: now, exitCode: 0 },
   };
+  switch (outcome.condition) {
+    case 'ReconcileSucceeded':
+      return succeededStatus<AppStatus>(fields);
+    case 'Reconciling':
+      return reconcilingStatus<AppStatus>(fields, generation);
+    default:
+      // Apps write the whole error into their description, unlike PackageInstalls.
+      return failedStatus<AppStatus>(fields, {
+        message: `Deploying: ${SEE_USEFUL_ERROR_MESSAGE}`,
+        usefulErrorMessage: outcome.usefulErrorMessage,
+        fullDescription: true,
+      });
+  }
 }

@@ -1,8 +1,6 @@
 import type { GenericStatus } from '@carvel-gitops/plugin-carvel-common';
 
-/** kapp-controller's condition message when the details are in usefulErrorMessage. */
-export const SEE_USEFUL_ERROR_MESSAGE =
-  'Error (see .status.usefulErrorMessage for details)';
+export { SEE_USEFUL_ERROR_MESSAGE } from '@carvel-gitops/plugin-carvel-common';
 
 type WithoutConditionFields<T extends GenericStatus> = Omit<
   T,

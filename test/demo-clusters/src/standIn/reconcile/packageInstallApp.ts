@@ -1,4 +1,5 @@
 import {
+  ANNOTATION_APP_PACKAGE_REF_NAME,
   ANNOTATION_APP_PACKAGE_VERSION,
   type App,
   type AppSpec,
@@ -11,8 +12,6 @@ import { SIMULATED_ANNOTATION } from '../kinds';
 import { failedStatus, succeededStatus } from './carvelStatus';
 import type { AppDeployment } from './decidePackageInstall';
 
-export const ANNOTATION_APP_PACKAGE_REF_NAME =
-  'packaging.carvel.dev/package-ref-name';
 const DEFAULT_SYNC_PERIOD = '10m0s';
 
 type TemplateStep = Record<string, unknown> & {
