@@ -31,7 +31,7 @@ const byNamespaceAndName = (
 function packageInstallState(
   install: PackageInstall,
   packageName: string,
-  versions: string[],
+  latestVersion: string | undefined,
   ownedApp: SlimApp | undefined,
 ): PackageInstallState {
   const derived = derivePackageInstallState(install, { app: ownedApp });
@@ -49,9 +49,8 @@ function packageInstallState(
     status: derived.status,
     description: derived.description,
     message: derived.message,
-    latestVersion: newestVersion(versions),
-    updatedAt:
-      ownedApp?.status?.deploy?.updatedAt ?? ownedApp?.status?.fetch?.updatedAt,
+    latestVersion,
+    updatedAt: derived.updatedAt,
   };
 }
 
@@ -102,17 +101,23 @@ export function buildClusterState(
       ...new Set(cluster.packages.get(packageName).map(p => p.spec.version)),
     ]);
     if (versions.length > 0) packages.push({ packageName, versions });
+    const latestVersion = newestVersion(versions);
     const packageApps = cluster.apps.get(packageName);
+    // kapp-controller names the App it creates for a PackageInstall after it.
+    const appsByInstall = new Map(
+      packageApps.map(a => [
+        `${a.metadata.namespace}/${a.ownerPackageInstall ?? a.metadata.name}`,
+        a,
+      ]),
+    );
     for (const install of cluster.packageInstalls
       .get(packageName)
       .filter(inNamespace)) {
-      const ownedApp = packageApps.find(
-        a =>
-          a.metadata.namespace === install.metadata.namespace &&
-          (a.ownerPackageInstall ?? a.metadata.name) === install.metadata.name,
+      const ownedApp = appsByInstall.get(
+        `${install.metadata.namespace}/${install.metadata.name}`,
       );
       packageInstalls.push(
-        packageInstallState(install, packageName, versions, ownedApp),
+        packageInstallState(install, packageName, latestVersion, ownedApp),
       );
     }
     apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
