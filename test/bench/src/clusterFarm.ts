@@ -6,12 +6,23 @@ import {
   KubeApiServer,
   startKubeApiServer,
 } from '@carvel-gitops/kube-apiserver-sim';
+import type { ClusterConfig } from '../../../plugins/carvel-backend/src/config/readClusterConfigs';
 
 export interface FarmCluster {
   name: string;
   url: string;
   token: string;
   caData: string;
+}
+
+/** The `carvel.clusters` entry for a farm cluster. */
+export function clusterConfigOf(cluster: FarmCluster): ClusterConfig {
+  return {
+    name: cluster.name,
+    url: cluster.url,
+    serviceAccountToken: cluster.token,
+    caData: Buffer.from(cluster.caData).toString('base64'),
+  };
 }
 
 export type FarmRequest =

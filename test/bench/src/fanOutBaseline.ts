@@ -1,29 +1,24 @@
-import { CustomObjectsApi, KubeConfig } from '@kubernetes/client-node';
+import { CustomObjectsApi } from '@kubernetes/client-node';
 import {
   appResource,
   CarvelResource,
   packageInstallResource,
   packageResource,
 } from '../../../plugins/carvel-backend/src/cluster/carvelResources';
+import { kubeConfigFor } from '../../../plugins/carvel-backend/src/cluster/kubeConfigFor';
 import { PackageIndex } from '../../../plugins/carvel-backend/src/cluster/PackageIndex';
 import { buildClusterState } from '../../../plugins/carvel-backend/src/service/buildClusterState';
-import { ENTITY_LABEL, ENTITY_PACKAGE, FarmCluster } from './clusterFarm';
+import {
+  clusterConfigOf,
+  ENTITY_LABEL,
+  ENTITY_PACKAGE,
+  FarmCluster,
+} from './clusterFarm';
 
 function clientFor(cluster: FarmCluster) {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [
-      {
-        name: cluster.name,
-        server: cluster.url,
-        caData: Buffer.from(cluster.caData).toString('base64'),
-      },
-    ],
-    users: [{ name: 'bench', token: cluster.token }],
-    contexts: [{ name: cluster.name, cluster: cluster.name, user: 'bench' }],
-    currentContext: cluster.name,
-  });
-  return kubeConfig.makeApiClient(CustomObjectsApi);
+  return kubeConfigFor(clusterConfigOf(cluster)).makeApiClient(
+    CustomObjectsApi,
+  );
 }
 
 async function list<T extends { metadata: { name: string } }>(

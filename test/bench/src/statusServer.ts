@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { ClusterFleet } from '../../../plugins/carvel-backend/src/cluster/ClusterFleet';
 import { createRouter } from '../../../plugins/carvel-backend/src/router';
 import { CarvelStatusService } from '../../../plugins/carvel-backend/src/service/CarvelStatusService';
-import type { FarmCluster } from './clusterFarm';
+import { clusterConfigOf, type FarmCluster } from './clusterFarm';
 
 export const BENCH_ENTITY = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -31,14 +31,7 @@ export async function startStatusServer(clusters: FarmCluster[]) {
     logger: quietLogger,
     requestTimeoutMs: 30_000,
   });
-  fleet.update(
-    clusters.map(c => ({
-      name: c.name,
-      url: c.url,
-      serviceAccountToken: c.token,
-      caData: Buffer.from(c.caData).toString('base64'),
-    })),
-  );
+  fleet.update(clusters.map(clusterConfigOf));
   const statusService = new CarvelStatusService({
     fleet,
     catalog: { getEntityByRef: async () => BENCH_ENTITY } as any,
