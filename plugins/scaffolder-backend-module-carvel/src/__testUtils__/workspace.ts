@@ -110,3 +110,20 @@ export async function readBranch(
     });
   return tree;
 }
+
+/** Runs an action that should refuse `input`; returns what it threw and the workspace before and after. */
+export async function runExpectingRefusal(
+  action: { handler(ctx: any): Promise<void> },
+  input: Record<string, unknown>,
+  files: Record<string, string> = {},
+) {
+  const workspacePath = createWorkspace(files);
+  const before = readTree(workspacePath);
+  const error = await action
+    .handler(createActionContext({ workspacePath, input }))
+    .then(
+      () => undefined,
+      e => e,
+    );
+  return { error, before, after: readTree(workspacePath) };
+}

@@ -4,6 +4,7 @@ import {
   createActionContext,
   createWorkspace,
   readTree,
+  runExpectingRefusal,
 } from '../__testUtils__/workspace';
 import { createCarvelAppAction } from './app';
 
@@ -156,20 +157,15 @@ describe('carvel:gitops:app', () => {
     ],
     ['no clusters', { clusters: [] }, /at least one run cluster/],
   ])('refuses %s', async (_case, override, message) => {
-    const workspacePath = createWorkspace();
-    const error = await createCarvelAppAction()
-      .handler(
-        createActionContext({
-          workspacePath,
-          input: { ...baseInput, ...override } as any,
-        }),
-      )
-      .then(
-        () => undefined,
-        e => e,
-      );
+    const { error, after } = await runExpectingRefusal(
+      createCarvelAppAction(),
+      {
+        ...baseInput,
+        ...override,
+      },
+    );
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toMatch(message);
-    expect(readTree(workspacePath)).toEqual({});
+    expect(after).toEqual({});
   });
 });

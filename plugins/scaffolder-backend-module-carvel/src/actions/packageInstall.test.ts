@@ -5,6 +5,7 @@ import {
   createWorkspace,
   packageYaml,
   readTree,
+  runExpectingRefusal,
 } from '../__testUtils__/workspace';
 import { createCarvelPackageInstallAction } from './packageInstall';
 
@@ -370,25 +371,18 @@ describe('carvel:gitops:packageinstall', () => {
   it.each(hostileInputs)(
     'refuses %s with an InputError and writes nothing',
     async (_case, override, message) => {
-      const workspacePath = createWorkspace(PACKAGES);
-      const before = readTree(workspacePath);
-      const ctx = createActionContext({
-        workspacePath,
-        input: {
+      const { error, before, after } = await runExpectingRefusal(
+        createCarvelPackageInstallAction(),
+        {
           packageName: 'app.default.tap',
           clusters: [validCluster],
           ...override,
-        } as any,
-      });
-      const error = await createCarvelPackageInstallAction()
-        .handler(ctx)
-        .then(
-          () => undefined,
-          e => e,
-        );
+        },
+        PACKAGES,
+      );
       expect(error).toBeInstanceOf(InputError);
       expect(error.message).toMatch(message);
-      expect(readTree(workspacePath)).toEqual(before);
+      expect(after).toEqual(before);
     },
   );
 

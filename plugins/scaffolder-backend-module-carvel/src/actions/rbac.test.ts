@@ -4,6 +4,7 @@ import {
   createActionContext,
   createWorkspace,
   readTree,
+  runExpectingRefusal,
 } from '../__testUtils__/workspace';
 import { createCarvelRbacAction } from './rbac';
 
@@ -86,20 +87,15 @@ describe('carvel:gitops:rbac', () => {
       /Cluster name/,
     ],
   ])('refuses %s', async (_case, override, message) => {
-    const workspacePath = createWorkspace();
-    const error = await createCarvelRbacAction()
-      .handler(
-        createActionContext({
-          workspacePath,
-          input: { ...baseInput, ...override } as any,
-        }),
-      )
-      .then(
-        () => undefined,
-        e => e,
-      );
+    const { error, after } = await runExpectingRefusal(
+      createCarvelRbacAction(),
+      {
+        ...baseInput,
+        ...override,
+      },
+    );
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toMatch(message);
-    expect(readTree(workspacePath)).toEqual({});
+    expect(after).toEqual({});
   });
 });
