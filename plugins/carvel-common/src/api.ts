@@ -77,6 +77,13 @@ export interface ClusterCarvelState {
   packages: PackageVersions[];
   packageInstalls: PackageInstallState[];
   apps: AppState[];
+  /**
+   * How many of the entity's PackageInstalls on this cluster were left out of `packageInstalls`
+   * because the response is capped per cluster (failures are kept first); absent when none.
+   */
+  truncated?: number;
+  /** How many Apps were left out of `apps` by the same cap; absent when none. */
+  truncatedApps?: number;
 }
 
 export interface EntityCarvelStatus {

@@ -1,9 +1,25 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
-/** Read the Carvel delivery status of a catalog entity. */
+/** The catalog's resource type (RESOURCE_TYPE_CATALOG_ENTITY of @backstage/plugin-catalog-common). */
+export const CARVEL_STATUS_RESOURCE_TYPE = 'catalog-entity';
+
+/**
+ * Read the Carvel delivery status of a catalog entity, checked with the entity's ref, so a
+ * policy can decide with the catalog's rules (e.g. only the entity's owners).
+ */
 export const carvelStatusReadPermission = createPermission({
   name: 'carvel.status.read',
   attributes: { action: 'read' },
+  resourceType: CARVEL_STATUS_RESOURCE_TYPE,
 });
 
-export const carvelPermissions = [carvelStatusReadPermission];
+/** List the watched clusters and their sync state (no entity involved). */
+export const carvelClustersReadPermission = createPermission({
+  name: 'carvel.clusters.read',
+  attributes: { action: 'read' },
+});
+
+export const carvelPermissions = [
+  carvelStatusReadPermission,
+  carvelClustersReadPermission,
+];
