@@ -3,7 +3,11 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  isResourcePermission,
+} from '@backstage/plugin-permission-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import express from 'express';
 import request from 'supertest';
@@ -11,21 +15,27 @@ import { fakeCluster, fakeFleet, packageInstall } from './__testUtils__/fakes';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'app',
-    namespace: 'default',
-    annotations: { 'carvel.dev/package-name': 'app.default.tap' },
-  },
-  spec: {},
-};
+function component(name: string, owner: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'carvel.dev/package-name': 'app.default.tap' },
+    },
+    spec: { owner },
+  };
+}
+
+const entity = component('app', 'user:default/mock');
+const othersEntity = component('billing', 'group:default/team-b');
 
 async function createApp(
   options: {
     allow?: boolean;
     clusters?: ReturnType<typeof fakeCluster>[];
+    maxItemsPerCluster?: number;
   } = {},
 ) {
   const fleet = fakeFleet(
@@ -54,9 +64,10 @@ async function createApp(
   ]);
   const statusService = new CarvelStatusService({
     fleet,
-    catalog: catalogServiceMock({ entities: [entity] }),
+    catalog: catalogServiceMock({ entities: [entity, othersEntity] }),
     permissions,
     initialSyncTimeoutMs: 100,
+    maxItemsPerCluster: options.maxItemsPerCluster,
   });
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
@@ -104,14 +115,26 @@ describe('createRouter', () => {
     expect(response.status).toBe(404);
   });
 
-  it('answers 403 when the permission is denied, checked as the caller', async () => {
+  it('answers 403 when the permission is denied, checked as the caller on the entity', async () => {
     const { app, permissions } = await createApp({ allow: false });
     const response = await request(app)
       .get('/status/default/component/app')
       .set('Authorization', mockCredentials.user.header());
     expect(response.status).toBe(403);
+    expect(response.body.error.message).toBe(
+      'Not allowed to read the Carvel status of component:default/app',
+    );
     expect(permissions.authorize).toHaveBeenCalledWith(
-      [{ permission: expect.objectContaining({ name: 'carvel.status.read' }) }],
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'carvel.status.read',
+            type: 'resource',
+            resourceType: 'catalog-entity',
+          }),
+          resourceRef: 'component:default/app',
+        },
+      ],
       {
         credentials: expect.objectContaining({
           principal: expect.objectContaining({
@@ -122,12 +145,91 @@ describe('createRouter', () => {
     );
   });
 
+  it('looks the entity up before asking for the permission: 404 without a decision', async () => {
+    const { app, permissions } = await createApp({ allow: false });
+    const response = await request(app)
+      .get('/status/default/component/missing')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(404);
+    expect(permissions.authorize).not.toHaveBeenCalled();
+  });
+
+  it('lets a policy allow owners only, by the entity ref', async () => {
+    const { app, permissions, fleet } = await createApp();
+    const owners = new Map([
+      [stringifyEntityRef(entity), entity.spec!.owner],
+      [stringifyEntityRef(othersEntity), othersEntity.spec!.owner],
+    ]);
+    permissions.authorize.mockImplementation(async (requests, options) =>
+      requests.map(({ permission, resourceRef }) => ({
+        result:
+          isResourcePermission(permission, 'catalog-entity') &&
+          resourceRef !== undefined &&
+          options.credentials.principal &&
+          'userEntityRef' in options.credentials.principal &&
+          owners.get(resourceRef) ===
+            options.credentials.principal.userEntityRef
+            ? AuthorizeResult.ALLOW
+            : AuthorizeResult.DENY,
+      })),
+    );
+
+    const own = await request(app)
+      .get('/status/default/component/app')
+      .set('Authorization', mockCredentials.user.header());
+    const others = await request(app)
+      .get('/status/default/component/billing')
+      .set('Authorization', mockCredentials.user.header());
+
+    expect(own.status).toBe(200);
+    expect(own.body.entityRef).toBe('component:default/app');
+    expect(others.status).toBe(403);
+    expect(fleet.interesting).toEqual(['app.default.tap']);
+  });
+
+  it('caps the PackageInstalls per cluster and says how many were left out', async () => {
+    const installs = Array.from({ length: 2000 }, (_, i) =>
+      packageInstall(`app-${String(i).padStart(4, '0')}`),
+    );
+    const { app } = await createApp({
+      maxItemsPerCluster: 50,
+      clusters: [fakeCluster('staging', { installs })],
+    });
+    const response = await request(app)
+      .get('/status/default/component/app')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(200);
+    const [staging] = response.body.clusters;
+    expect(staging.packageInstalls).toHaveLength(50);
+    expect(staging.truncated).toBe(1950);
+    expect(staging.packageInstalls[0].name).toBe('app-0000');
+  });
+
   it('needs credentials', async () => {
     const { app } = await createApp();
     expect(
       (await request(app).get('/status/default/component/app')).status,
     ).toBe(401);
     expect((await request(app).get('/clusters')).status).toBe(401);
+  });
+
+  it('checks the basic clusters permission before listing clusters', async () => {
+    const { app, permissions } = await createApp({ allow: false });
+    const response = await request(app)
+      .get('/clusters')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(403);
+    expect(permissions.authorize).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'carvel.clusters.read',
+            type: 'basic',
+          }),
+        },
+      ],
+      expect.anything(),
+    );
   });
 
   it('lists clusters with their sync state', async () => {

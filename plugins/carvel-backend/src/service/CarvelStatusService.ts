@@ -10,12 +10,14 @@ import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  carvelClustersReadPermission,
   carvelStatusReadPermission,
   ClusterSummary,
   EntityCarvelStatus,
   readCarvelEntitySelection,
 } from '@carvel-gitops/plugin-carvel-common';
 import { buildClusterState, ClusterView } from './buildClusterState';
+import { DEFAULT_MAX_ITEMS_PER_CLUSTER } from './capClusterItems';
 
 /** The watched clusters, as the status service sees them (a ClusterFleet in production). */
 export interface WatchedClusters {
@@ -34,19 +36,26 @@ export interface CarvelStatusServiceOptions {
   permissions: PermissionsService;
   /** How long a request waits for a cluster that has not answered its first list yet. */
   initialSyncTimeoutMs: number;
+  /** At most this many PackageInstalls (and as many Apps) per cluster in one status response. */
+  maxItemsPerCluster?: number;
 }
 
 /** Answers status questions from the watchers' memory: a page view sends no request to any cluster. */
 export class CarvelStatusService {
   constructor(private readonly options: CarvelStatusServiceOptions) {}
 
-  private async authorize(credentials: BackstageCredentials) {
+  private async authorizeStatusRead(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
     const [decision] = await this.options.permissions.authorize(
-      [{ permission: carvelStatusReadPermission }],
+      [{ permission: carvelStatusReadPermission, resourceRef: entityRef }],
       { credentials },
     );
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to read Carvel status');
+      throw new NotAllowedError(
+        `Not allowed to read the Carvel status of ${entityRef}`,
+      );
     }
   }
 
@@ -54,15 +63,18 @@ export class CarvelStatusService {
     entityRef: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityCarvelStatus> {
-    await this.authorize(credentials);
     const entity = await this.options.catalog.getEntityByRef(entityRef, {
       credentials,
     });
     if (!entity) {
       throw new NotFoundError(`No entity ${stringifyEntityRef(entityRef)}`);
     }
+    const ref = stringifyEntityRef(entity);
+    await this.authorizeStatusRead(ref, credentials);
     const selection = readCarvelEntitySelection(entity.metadata.annotations);
     const { fleet, initialSyncTimeoutMs } = this.options;
+    const maxItemsPerCluster =
+      this.options.maxItemsPerCluster ?? DEFAULT_MAX_ITEMS_PER_CLUSTER;
     fleet.markInteresting(selection.packageNames);
     const clusters = fleet
       .clusters()
@@ -71,12 +83,13 @@ export class CarvelStatusService {
       clusters.map(c => c.whenSettled(initialSyncTimeoutMs)),
     );
     return {
-      entityRef: stringifyEntityRef(entity),
+      entityRef: ref,
       packageNames: selection.packageNames,
       clusters: clusters.map((cluster, i) =>
         buildClusterState(cluster, selection, {
           settled: settled[i],
           timeoutMs: initialSyncTimeoutMs,
+          maxItemsPerCluster,
         }),
       ),
     };
@@ -85,7 +98,13 @@ export class CarvelStatusService {
   async listClusters(
     credentials: BackstageCredentials,
   ): Promise<ClusterSummary[]> {
-    await this.authorize(credentials);
+    const [decision] = await this.options.permissions.authorize(
+      [{ permission: carvelClustersReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError('Not allowed to list the Carvel clusters');
+    }
     return this.options.fleet.clusters().map(cluster => ({
       name: cluster.name,
       state: cluster.state,

@@ -7,7 +7,7 @@ import {
 import { buildClusterState } from './buildClusterState';
 
 const selection = { packageNames: ['app.default.tap'] };
-const settled = { settled: true, timeoutMs: 3000 };
+const settled = { settled: true, timeoutMs: 3000, maxItemsPerCluster: 500 };
 
 describe('buildClusterState', () => {
   it('reports versions, PackageInstalls with the newest version, and GitOps Apps', () => {
@@ -109,11 +109,70 @@ describe('buildClusterState', () => {
   it('reports a cluster that has not answered within the deadline as timeout', () => {
     const cluster = fakeCluster('slow', {}, { state: 'syncing' });
     expect(
-      buildClusterState(cluster, selection, { settled: false, timeoutMs: 3000 })
-        .error,
+      buildClusterState(cluster, selection, {
+        ...settled,
+        settled: false,
+      }).error,
     ).toEqual({
       type: 'timeout',
       message: 'no answer from the cluster within 3 s',
     });
+  });
+
+  it('caps thousands of PackageInstalls per cluster, failures first, and counts the rest', () => {
+    const installs = Array.from({ length: 3000 }, (_, i) =>
+      packageInstall(`app-${String(i).padStart(4, '0')}`, {
+        namespace: `team-${i % 3}`,
+        ...(i % 500 === 499
+          ? { condition: 'ReconcileFailed', message: `broken ${i}` }
+          : {}),
+      }),
+    );
+    const cluster = fakeCluster('prod', { installs });
+    const state = buildClusterState(cluster, selection, {
+      ...settled,
+      maxItemsPerCluster: 10,
+    });
+    expect(state.truncated).toBe(2990);
+    expect(state.packageInstalls).toHaveLength(10);
+    expect(
+      state.packageInstalls
+        .filter(i => i.status === 'failed')
+        .map(i => `${i.namespace}/${i.name}`),
+    ).toEqual([
+      'team-0/app-0999',
+      'team-0/app-2499',
+      'team-1/app-0499',
+      'team-1/app-1999',
+      'team-2/app-1499',
+      'team-2/app-2999',
+    ]);
+    expect(state.packageInstalls.slice(0, 3).map(i => i.name)).toEqual([
+      'app-0000',
+      'app-0003',
+      'app-0006',
+    ]);
+    expect(state.truncatedApps).toBeUndefined();
+  });
+
+  it('caps the Apps of a cluster separately', () => {
+    const apps = Array.from({ length: 30 }, (_, i) =>
+      gitopsApp(`delivery-${String(i).padStart(2, '0')}`, 'app.default.tap'),
+    );
+    const state = buildClusterState(
+      fakeCluster('build', { installs: [packageInstall('app')], apps }),
+      selection,
+      { ...settled, maxItemsPerCluster: 5 },
+    );
+    expect(state.apps.map(a => a.name)).toEqual([
+      'delivery-00',
+      'delivery-01',
+      'delivery-02',
+      'delivery-03',
+      'delivery-04',
+    ]);
+    expect(state.truncatedApps).toBe(25);
+    expect(state.truncated).toBeUndefined();
+    expect(state.packageInstalls).toHaveLength(1);
   });
 });

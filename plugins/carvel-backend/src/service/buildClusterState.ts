@@ -12,6 +12,7 @@ import {
   sortVersions,
 } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
+import { capClusterItems } from './capClusterItems';
 
 /** What the status API reads of one watched cluster. */
 export interface ClusterView {
@@ -22,11 +23,6 @@ export interface ClusterView {
   packages: { get(packageName: string): Package[] };
   apps: { get(packageName: string): SlimApp[] };
 }
-
-const byNamespaceAndName = (
-  a: { namespace: string; name: string },
-  b: { namespace: string; name: string },
-) => a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
 
 function packageInstallState(
   install: PackageInstall,
@@ -66,9 +62,17 @@ function appState(app: SlimApp): AppState {
   };
 }
 
+export interface BuildClusterStateOptions {
+  /** Whether the cluster answered its first list before the request's deadline. */
+  settled: boolean;
+  timeoutMs: number;
+  /** At most this many PackageInstalls, and as many Apps, per cluster. */
+  maxItemsPerCluster: number;
+}
+
 function clusterError(
   cluster: ClusterView,
-  options: { settled: boolean; timeoutMs: number },
+  options: BuildClusterStateOptions,
 ): ClusterError | undefined {
   if (cluster.state === 'error') return cluster.error;
   if (!options.settled && cluster.state === 'syncing') {
@@ -89,7 +93,7 @@ function clusterError(
 export function buildClusterState(
   cluster: ClusterView,
   selection: CarvelEntitySelection,
-  options: { settled: boolean; timeoutMs: number },
+  options: BuildClusterStateOptions,
 ): ClusterCarvelState {
   const inNamespace = (object: { metadata: { namespace?: string } }) =>
     !selection.namespace || object.metadata.namespace === selection.namespace;
@@ -123,12 +127,19 @@ export function buildClusterState(
     apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
   }
   const error = clusterError(cluster, options);
+  const cappedInstalls = capClusterItems(
+    packageInstalls,
+    options.maxItemsPerCluster,
+  );
+  const cappedApps = capClusterItems(apps, options.maxItemsPerCluster);
   return {
     name: cluster.name,
     state: error ? 'error' : 'ok',
     ...(error ? { error } : {}),
     packages,
-    packageInstalls: packageInstalls.sort(byNamespaceAndName),
-    apps: apps.sort(byNamespaceAndName),
+    packageInstalls: cappedInstalls.items,
+    apps: cappedApps.items,
+    ...(cappedInstalls.omitted ? { truncated: cappedInstalls.omitted } : {}),
+    ...(cappedApps.omitted ? { truncatedApps: cappedApps.omitted } : {}),
   };
 }

@@ -1,0 +1,16 @@
+import type { Config } from '@backstage/config';
+import { DEFAULT_MAX_ITEMS_PER_CLUSTER } from './capClusterItems';
+
+const MAX_ITEMS_KEY = 'carvel.status.maxItemsPerCluster';
+
+/** `carvel.status.maxItemsPerCluster`: how many PackageInstalls (and Apps) one cluster may add to a status response. */
+export function readMaxItemsPerCluster(config: Config): number {
+  const value = config.getOptionalNumber(MAX_ITEMS_KEY);
+  if (value === undefined) return DEFAULT_MAX_ITEMS_PER_CLUSTER;
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `Invalid config ${MAX_ITEMS_KEY}: expected a whole number of at least 1`,
+    );
+  }
+  return value;
+}
