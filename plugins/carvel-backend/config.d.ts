@@ -8,6 +8,14 @@ export interface Config {
      * in milliseconds; default 3000. After that the cluster is reported as `timeout`.
      */
     initialSyncTimeoutMs?: number;
+    /** Bounds of the status API's answers. */
+    status?: {
+      /**
+       * At most this many PackageInstalls, and as many Apps, per cluster in one status response
+       * (those that need attention first); the rest are counted in `truncated`. Default 500.
+       */
+      maxItemsPerCluster?: number;
+    };
     /**
      * Run clusters to watch. Without this list, the `kubernetes.clusterLocatorMethods`
      * entries of type `config` are used.

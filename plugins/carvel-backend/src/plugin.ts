@@ -10,6 +10,7 @@ import { followClusterConfig } from './config/followClusterConfig';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 import { notifyStatusChanges } from './service/StatusChangeNotifier';
+import { readMaxItemsPerCluster } from './service/statusConfig';
 
 /** Watches Carvel Packages, PackageInstalls and Apps on every configured cluster and serves their state. */
 export const carvelPlugin = createBackendPlugin({
@@ -45,6 +46,7 @@ export const carvelPlugin = createBackendPlugin({
           permissions: deps.permissions,
           initialSyncTimeoutMs:
             config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
+          maxItemsPerCluster: readMaxItemsPerCluster(config),
         });
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, statusService }),
