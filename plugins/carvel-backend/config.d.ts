@@ -8,6 +8,35 @@ export interface Config {
      * in milliseconds; default 3000. After that the cluster is reported as `timeout`.
      */
     initialSyncTimeoutMs?: number;
+    /** Bounds on what one cluster may send; a cluster over any of them is reported as an error. */
+    limits?: {
+      /** Longest line of a watch stream, in bytes; default 16777216 (16 MiB). Over it: `unknown`, back off, relist. */
+      watchLineBytes?: number;
+      /** Largest body of one list page, in bytes; default 67108864 (64 MiB). */
+      listPageBytes?: number;
+      /** Most pages one list of one resource may take; default 200. */
+      listPages?: number;
+      /** Most objects one list of one resource may return; default 100000. */
+      listObjects?: number;
+      /** Deadline of a whole (paged) list of one resource, in milliseconds; default 120000. */
+      listDeadlineMs?: number;
+      /** Deepest nesting of an object; deeper objects are skipped and logged; default 64. */
+      objectDepth?: number;
+      /**
+       * Server-side timeout of a watch, in seconds; default 300. The watch is reopened after it,
+       * and given up (reopened) 30 s later if the server never closes it.
+       */
+      watchSeconds?: number;
+    };
+    /** Retries after a failed list or watch: full jitter, delay = random(0, min(maxMs, initialMs * 2^n)). */
+    backoff?: {
+      /** Default 1000. */
+      initialMs?: number;
+      /** Default 60000. */
+      maxMs?: number;
+      /** The backoff starts over only after a watch stayed open this long, in milliseconds; default 30000. */
+      healthyAfterMs?: number;
+    };
     /** Bounds of the status API's answers. */
     status?: {
       /**
