@@ -1,5 +1,7 @@
 import { StoredObject } from './collection';
-import { ResponseFormat } from './negotiation';
+import type { ResourceRequest } from './context';
+import { notAcceptable } from './errors';
+import { ResponseFormat, negotiateFormat } from './negotiation';
 import { metadataOf } from './objectMeta';
 import {
   JsonObject,
@@ -18,6 +20,20 @@ export interface EncodeContext {
 
 export function parseIncludeObject(value: string | null): IncludeObject {
   return value === 'None' || value === 'Object' ? value : 'Metadata';
+}
+
+/** How to encode the answer to `request`, from its Accept header and query; 406 when nothing fits. */
+export function encodeContextFor(request: ResourceRequest): EncodeContext {
+  const format = negotiateFormat(request.request.headers.accept);
+  if (!format) {
+    throw notAcceptable();
+  }
+  return {
+    type: request.type,
+    format,
+    includeObject: parseIncludeObject(request.query.get('includeObject')),
+    now: request.context.now(),
+  };
 }
 
 function partialObjectMetadata(stored: StoredObject, apiVersion: string) {

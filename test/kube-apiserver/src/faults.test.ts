@@ -1,4 +1,9 @@
-import { FaultHooks, FaultState, createClusterFaults } from './faults';
+import {
+  FaultHooks,
+  FaultState,
+  createClusterFaults,
+  deeplyNestedJson,
+} from './faults';
 import { ResourceRegistry, builtInResourceTypes } from './resources';
 
 const registry = new ResourceRegistry(builtInResourceTypes());
@@ -56,6 +61,35 @@ describe('faults', () => {
     expect(state.aggregatedUnavailable).toBe('status');
     faults.setAggregatedApiUnavailable(true, 'text');
     expect(state.aggregatedUnavailable).toBe('text');
+  });
+
+  it('sets hostile lists and watches per resource, by any of its names', async () => {
+    const { state, faults } = setup();
+    faults.setHostileWatch('pkgi', { kind: 'no-headers' });
+    faults.setHostileList('PackageInstall', { kind: 'endless-pages' });
+    expect(state.hostileWatchOf(pkgi)).toEqual({ kind: 'no-headers' });
+    expect(state.hostileListOf(pkgi)).toEqual({ kind: 'endless-pages' });
+    expect(state.hostileWatchOf(registry.resolve('apps'))).toBeUndefined();
+    faults.setHostileWatch('packageinstalls', undefined);
+    expect(state.hostileWatchOf(pkgi)).toBeUndefined();
+    await faults.clear();
+    expect(state.hostileListOf(pkgi)).toBeUndefined();
+  });
+
+  it('inserts a deeply nested object serialised without recursion', () => {
+    const { hooks, faults } = setup();
+    faults.insertDeeplyNestedObject(
+      'pkgi',
+      { metadata: { name: 'deep' }, spec: { packageRef: {} } },
+      { depth: 3, namespace: 'apps' },
+    );
+    const [type, object, namespace, serialize] =
+      hooks.insertMalformedObject.mock.calls[0];
+    expect([type, namespace]).toEqual([pkgi, 'apps']);
+    expect(serialize!(object)).toBe(
+      '{"metadata":{"name":"deep"},"spec":{"packageRef":{},"nested":{"nested":{"nested":{"nested":{}}}}}}',
+    );
+    expect(deeplyNestedJson(100_000)).toHaveLength(100_000 * 11 + 2);
   });
 
   it('delegates connection faults and clears everything', async () => {

@@ -32,6 +32,30 @@ export interface MalformedObjectHandle {
   remove(): void;
 }
 
+/** How a hostile server answers the watches of one resource. */
+export type HostileWatch =
+  /** 200 and then one line that never ends: bytes without a newline, as fast as the client reads. */
+  | { kind: 'endless-line'; chunkBytes?: number }
+  /** Never sends response headers; holds the connection until the client gives up. */
+  | { kind: 'no-headers' };
+
+/** How a hostile server answers the lists of one resource. */
+export type HostileList =
+  /** Every page carries a new continue token, forever; its items are the first page's, renamed per page. */
+  | { kind: 'endless-pages' }
+  /** Every page carries the same continue token, so a client that follows it loops on the first page. */
+  | { kind: 'repeated-continue' }
+  /** One page, ignoring `limit`, of `objects` copies of the first object, each padded by `bytesPerObject`. */
+  | { kind: 'huge-page'; objects: number; bytesPerObject?: number };
+
+export interface DeeplyNestedOptions {
+  namespace?: string;
+  /** Levels of `{"nested": ...}`; default 10,000 (deeper than JSON.stringify can recurse). */
+  depth?: number;
+  /** Where in the object the nested value goes, e.g. `['spec', 'values']`; default `['spec', 'nested']`. */
+  path?: string[];
+}
+
 /** Failures that can be switched on and off while a server runs. */
 export interface ClusterFaults {
   /** Delay every request by this many milliseconds (0 turns it off). */
@@ -62,6 +86,19 @@ export interface ClusterFaults {
     object: unknown,
     options?: { namespace?: string },
   ): MalformedObjectHandle;
+  /**
+   * Put `object` with a value nested `depth` levels deep at `path` into the store. Served from
+   * text built without recursion; the in-process copy keeps a placeholder string at `path`.
+   */
+  insertDeeplyNestedObject(
+    resource: string,
+    object: Record<string, unknown>,
+    options?: DeeplyNestedOptions,
+  ): MalformedObjectHandle;
+  /** Answer every watch of one resource in a hostile way; `undefined` turns it off. */
+  setHostileWatch(resource: string, mode: HostileWatch | undefined): void;
+  /** Answer every list of one resource in a hostile way; `undefined` turns it off. */
+  setHostileList(resource: string, mode: HostileList | undefined): void;
   /** Turn every fault off and accept connections again. */
   clear(): Promise<void>;
 }
@@ -78,6 +115,26 @@ export class FaultState {
   aggregatedUnavailable: UnavailableBody | undefined;
   readonly removedGroups = new Set<string>();
   private readonly forbidden = new Map<string, ForbiddenRule>();
+  private readonly hostileWatches = new Map<string, HostileWatch>();
+  private readonly hostileLists = new Map<string, HostileList>();
+
+  setHostileWatch(type: ResourceType, mode: HostileWatch | undefined): void {
+    if (mode) this.hostileWatches.set(qualifiedResourceOf(type), mode);
+    else this.hostileWatches.delete(qualifiedResourceOf(type));
+  }
+
+  hostileWatchOf(type: ResourceType): HostileWatch | undefined {
+    return this.hostileWatches.get(qualifiedResourceOf(type));
+  }
+
+  setHostileList(type: ResourceType, mode: HostileList | undefined): void {
+    if (mode) this.hostileLists.set(qualifiedResourceOf(type), mode);
+    else this.hostileLists.delete(qualifiedResourceOf(type));
+  }
+
+  hostileListOf(type: ResourceType): HostileList | undefined {
+    return this.hostileLists.get(qualifiedResourceOf(type));
+  }
 
   forbid(type: ResourceType, options: ForbidOptions = {}): void {
     this.forbidden.set(qualifiedResourceOf(type), {
@@ -113,6 +170,8 @@ export class FaultState {
     this.aggregatedUnavailable = undefined;
     this.removedGroups.clear();
     this.forbidden.clear();
+    this.hostileWatches.clear();
+    this.hostileLists.clear();
   }
 }
 
@@ -126,7 +185,39 @@ export interface FaultHooks {
     type: ResourceType,
     object: unknown,
     namespace: string,
+    serialize?: (object: unknown) => string,
   ): MalformedObjectHandle;
+}
+
+const NESTED_MARK = '<deeply nested value>';
+
+/** `{"nested":{"nested":...{}}}` with `depth` levels, built without recursion. */
+export function deeplyNestedJson(depth: number): string {
+  return `${'{"nested":'.repeat(depth)}{}${'}'.repeat(depth)}`;
+}
+
+/** A copy of `object` with `value` at `path`, copying only the objects along the path. */
+function withValueAt(
+  object: Record<string, unknown>,
+  path: string[],
+  value: unknown,
+): Record<string, unknown> {
+  const root = { ...object };
+  let parent: Record<string, unknown> = root;
+  path.forEach((key, index) => {
+    if (index === path.length - 1) {
+      parent[key] = value;
+      return;
+    }
+    const child = parent[key];
+    const copy =
+      child && typeof child === 'object' && !Array.isArray(child)
+        ? { ...(child as Record<string, unknown>) }
+        : {};
+    parent[key] = copy;
+    parent = copy;
+  });
+  return root;
 }
 
 export function createClusterFaults(
@@ -167,6 +258,21 @@ export function createClusterFaults(
         object,
         options.namespace ?? '',
       );
+    },
+    insertDeeplyNestedObject(resource, object, options = {}) {
+      const nested = deeplyNestedJson(options.depth ?? 10_000);
+      return hooks.insertMalformedObject(
+        registry.resolve(resource),
+        withValueAt(object, options.path ?? ['spec', 'nested'], NESTED_MARK),
+        options.namespace ?? '',
+        value => JSON.stringify(value).replace(`"${NESTED_MARK}"`, nested),
+      );
+    },
+    setHostileWatch(resource, mode) {
+      state.setHostileWatch(registry.resolve(resource), mode);
+    },
+    setHostileList(resource, mode) {
+      state.setHostileList(registry.resolve(resource), mode);
     },
     async clear() {
       state.reset();

@@ -49,6 +49,8 @@ export interface KubeApiServer {
   readonly store: ClusterStore;
   readonly faults: ClusterFaults;
   readonly requests: RequestCounter;
+  /** Watch responses open right now, hostile ones included: 0 once every client let go. */
+  readonly openWatchCount: number;
   /** A kubeconfig (YAML text) for this server with one context. */
   kubeconfig(contextName?: string, options?: { namespace?: string }): string;
   close(): Promise<void>;
@@ -130,8 +132,13 @@ export async function startKubeApiServer(
       return sessions.length;
     },
     expireResourceVersions: () => objects.compact(),
-    insertMalformedObject(type, object, namespace) {
-      const stored = objects.insertUnchecked(type, object, namespace);
+    insertMalformedObject(type, object, namespace, serialize) {
+      const stored = objects.insertUnchecked(
+        type,
+        object,
+        namespace,
+        serialize,
+      );
       return { remove: () => objects.removeUnchecked(type, stored) };
     },
   });
@@ -145,6 +152,9 @@ export async function startKubeApiServer(
     store: new ClusterStore(objects, registry),
     faults,
     requests,
+    get openWatchCount() {
+      return context.watches.size;
+    },
     kubeconfig: (contextName = name, kubeconfigOptions = {}) =>
       renderKubeconfig({
         contextName,
@@ -159,7 +169,10 @@ export async function startKubeApiServer(
 
 export type {
   ClusterFaults,
+  DeeplyNestedOptions,
   ForbidOptions,
+  HostileList,
+  HostileWatch,
   KubeVerb,
   MalformedObjectHandle,
   UnavailableBody,
@@ -173,6 +186,7 @@ export type {
 export type { ClusterStore } from './clusterStore';
 export type { RecordedRequest, RequestFilter } from './requests';
 export { RequestCounter } from './requests';
+export { deeplyNestedJson } from './faults';
 export type { Status } from './errors';
 export { ApiError } from './errors';
 export { EXCLUDE_GLOBAL_PACKAGES_ANNOTATION } from './globalPackages';

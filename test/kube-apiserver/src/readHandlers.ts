@@ -1,15 +1,9 @@
 import { StoredObject } from './collection';
 import { ResourceRequest } from './context';
-import {
-  EncodeContext,
-  encodeList,
-  encodeObject,
-  parseIncludeObject,
-} from './encoding';
+import { encodeContextFor, encodeList, encodeObject } from './encoding';
 import {
   badRequest,
   expired,
-  notAcceptable,
   notFound,
   tooLargeResourceVersion,
 } from './errors';
@@ -19,7 +13,6 @@ import {
   namespaceIncludesGlobal,
 } from './globalPackages';
 import { sendJson } from './http';
-import { negotiateFormat } from './negotiation';
 import { decodeContinueToken, encodeContinueToken } from './paging';
 import { JsonObject } from './resources';
 import {
@@ -28,23 +21,11 @@ import {
   parseFieldSelector,
   parseLabelSelector,
 } from './selectors';
+import { sendHostileList, startHostileWatch } from './hostileResponses';
 import { WatchSession } from './watch';
 
 const CONTINUE_EXPIRED_MESSAGE =
   'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
-
-function encodeContext(request: ResourceRequest): EncodeContext {
-  const format = negotiateFormat(request.request.headers.accept);
-  if (!format) {
-    throw notAcceptable();
-  }
-  return {
-    type: request.type,
-    format,
-    includeObject: parseIncludeObject(request.query.get('includeObject')),
-    now: request.context.now(),
-  };
-}
 
 function filterFor(request: ResourceRequest): ObjectFilter | undefined {
   const { query, type } = request;
@@ -102,7 +83,12 @@ function listWithGlobal(
 
 export function handleList(request: ResourceRequest): void {
   const { context, type, query, response } = request;
-  const encoding = encodeContext(request);
+  const hostile = context.faults.hostileListOf(type);
+  if (hostile) {
+    sendHostileList(request, hostile);
+    return;
+  }
+  const encoding = encodeContextFor(request);
   const filter = filterFor(request);
   const collection = context.store.collection(type);
   const continueParam = query.get('continue');
@@ -164,7 +150,7 @@ export function handleList(request: ResourceRequest): void {
 
 export function handleGet(request: ResourceRequest): void {
   const { context, type, response } = request;
-  const encoding = encodeContext(request);
+  const encoding = encodeContextFor(request);
   const namespace = request.namespace ?? '';
   const name = request.name ?? '';
   let stored = context.store.get(type, namespace, name);
@@ -181,7 +167,12 @@ export function handleGet(request: ResourceRequest): void {
 
 export function handleWatch(request: ResourceRequest): void {
   const { context, type, query, response } = request;
-  const encoding = encodeContext(request);
+  const hostile = context.faults.hostileWatchOf(type);
+  if (hostile) {
+    startHostileWatch(request, hostile);
+    return;
+  }
+  const encoding = encodeContextFor(request);
   const filter = filterFor(request);
   const resourceVersion = query.get('resourceVersion') ?? '';
   if (resourceVersion) parseRevision(resourceVersion);

@@ -31,6 +31,7 @@ describe('RequestCounter', () => {
       'list /apis/packaging.carvel.dev/v1alpha1/namespaces/apps/packageinstalls': 1,
       'list /apis/packaging.carvel.dev/v1alpha1/packageinstalls': 2,
     });
+    expect(counter.byVerb()).toEqual({ discovery: 1, list: 3 });
     counter.reset();
     expect(counter.total).toBe(0);
     expect(counter.count()).toBe(0);

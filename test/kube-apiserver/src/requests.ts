@@ -53,6 +53,18 @@ export class RequestCounter {
     return sum;
   }
 
+  /** Counts keyed by verb, e.g. `{ discovery: 2, list: 3, watch: 5 }`. */
+  byVerb(): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const [key, request] of this.entries) {
+      counts[request.verb] =
+        (counts[request.verb] ?? 0) + (this.counts.get(key) ?? 0);
+    }
+    return Object.fromEntries(
+      Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)),
+    );
+  }
+
   /** Counts keyed by `<verb> <path>`, e.g. `list /apis/packaging.carvel.dev/v1alpha1/packageinstalls`. */
   byVerbAndPath(): Record<string, number> {
     return Object.fromEntries(

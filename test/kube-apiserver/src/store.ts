@@ -273,6 +273,7 @@ export class ObjectStore {
     type: ResourceType,
     raw: unknown,
     namespace = '',
+    serialize: (object: unknown) => string = JSON.stringify,
   ): StoredObject {
     const revision = ++this.revisionCounter;
     let object: JsonObject;
@@ -297,7 +298,7 @@ export class ObjectStore {
       name,
       revision,
       object,
-      json: JSON.stringify(object),
+      json: serialize(object),
     };
     this.collection(type).record({ type: 'ADDED', revision, object: stored });
     return stored;
