@@ -1,10 +1,66 @@
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import Ajv, {
+  type ErrorObject,
+  type RegExpEngine,
+  type ValidateFunction,
+} from 'ajv';
 import addFormats from 'ajv-formats';
+import { createHash } from 'node:crypto';
+import { LinearPattern, PatternBudgetExceededError } from './linearPattern';
 
-const ajv = new Ajv({ allErrors: true, strict: false, useDefaults: false });
-addFormats(ajv);
+const MAX_CACHED_SCHEMAS = 32;
+const MAX_REPORTED_PROBLEMS = 20;
 
-const compiled = new WeakMap<object, ValidateFunction | string>();
+const linearRegExp: RegExpEngine = Object.assign(
+  (pattern: string) => new LinearPattern(pattern),
+  { code: 'LinearPattern' },
+);
+
+type CompiledSchema = { validate: ValidateFunction } | { unusable: string };
+
+/** Compiled schemas by content hash, least recently used first. */
+const compiledByHash = new Map<string, CompiledSchema>();
+
+function compile(schema: object): CompiledSchema {
+  try {
+    // One Ajv per schema: Packages reuse an `$id` across versions, and one Ajv refuses a second schema with the same `$id`.
+    const ajv = new Ajv({
+      allErrors: true,
+      strict: false,
+      useDefaults: false,
+      ownProperties: true,
+      unicodeRegExp: true,
+      code: { regExp: linearRegExp },
+    });
+    addFormats(ajv);
+    const validate = ajv.compile(schema);
+    if (validate.$async) {
+      return { unusable: 'asynchronous schemas ($async) are not supported' };
+    }
+    return { validate };
+  } catch (error) {
+    return { unusable: (error as Error).message };
+  }
+}
+
+function compiledSchemaFor(schema: object): CompiledSchema {
+  let hash: string;
+  try {
+    hash = createHash('sha256').update(JSON.stringify(schema)).digest('hex');
+  } catch (error) {
+    return { unusable: (error as Error).message };
+  }
+  let compiled = compiledByHash.get(hash);
+  if (compiled) {
+    compiledByHash.delete(hash);
+  } else {
+    compiled = compile(schema);
+    if (compiledByHash.size >= MAX_CACHED_SCHEMAS) {
+      compiledByHash.delete(compiledByHash.keys().next().value!);
+    }
+  }
+  compiledByHash.set(hash, compiled);
+  return compiled;
+}
 
 function jsonPath(instancePath: string): string {
   if (instancePath === '') return '$';
@@ -45,21 +101,26 @@ function describeError(error: ErrorObject): string {
 /**
  * Validates a values document against a Package's `valuesSchema.openAPIv3`.
  * Returns one sentence per problem, each with the JSON path of the value.
+ * The schema's `pattern`s run on a linear-time engine: one that needs backtracking is refused.
  */
 export function validateValues(schema: unknown, values: unknown): string[] {
   if (typeof schema !== 'object' || schema === null) return [];
-  let validate = compiled.get(schema);
-  if (!validate) {
-    try {
-      validate = ajv.compile(schema as object);
-    } catch (error) {
-      validate = `the package's values schema cannot be used: ${
-        (error as Error).message
-      }`;
-    }
-    compiled.set(schema, validate);
+  const compiled = compiledSchemaFor(schema);
+  if ('unusable' in compiled) {
+    return [`the package's values schema cannot be used: ${compiled.unusable}`];
   }
-  if (typeof validate === 'string') return [validate];
-  if (validate(values)) return [];
-  return (validate.errors ?? []).map(describeError);
+  try {
+    if (compiled.validate(values)) return [];
+  } catch (error) {
+    if (error instanceof PatternBudgetExceededError) {
+      return [`values cannot be checked: ${error.message}`];
+    }
+    throw error;
+  }
+  const errors = compiled.validate.errors ?? [];
+  const problems = errors.slice(0, MAX_REPORTED_PROBLEMS).map(describeError);
+  if (errors.length > MAX_REPORTED_PROBLEMS) {
+    problems.push(`and ${errors.length - MAX_REPORTED_PROBLEMS} more problems`);
+  }
+  return problems;
 }
