@@ -1,22 +1,29 @@
 /*
  * Browser tests of the running product: the app, backend and demo clusters started as
- * `npm start` starts them, driven with Debian's Chromium. Screenshots go to test-results/e2e.
+ * `npm start` starts them, driven with Chromium. Screenshots go to test-results/e2e.
  */
 import path from 'node:path';
 import { launchChromium } from './browser';
+import {
+  ChromiumMissingError,
+  machineProbes,
+  resolveChromium,
+} from './chromium';
 import { scenarios } from './scenarios';
-import { ROOT, startStack } from './stack';
+import { runWithStack } from './session';
+import { ROOT, RunningStack, startStack } from './stack';
 
 const ARTIFACTS = path.join(ROOT, 'test-results', 'e2e');
 
-async function main() {
-  const started = Date.now();
-  console.log(
-    '[e2e] starting the app, backend and demo clusters as npm start does',
-  );
-  const stack = await startStack(ARTIFACTS);
-  console.log(`[e2e] up after ${Math.round((Date.now() - started) / 1000)} s`);
-  const browser = await launchChromium();
+function seconds(since: number) {
+  return Math.round((Date.now() - since) / 1000);
+}
+
+async function runScenarios(
+  chromiumPath: string,
+  stack: RunningStack,
+): Promise<number> {
+  const browser = await launchChromium(chromiumPath);
   const failures: string[] = [];
   try {
     const context = {
@@ -28,11 +35,7 @@ async function main() {
       const scenarioStarted = Date.now();
       try {
         await scenario(context);
-        console.log(
-          `[e2e] ✓ ${name} (${Math.round(
-            (Date.now() - scenarioStarted) / 1000,
-          )} s)`,
-        );
+        console.log(`[e2e] ✓ ${name} (${seconds(scenarioStarted)} s)`);
       } catch (error) {
         failures.push(name);
         console.log(`[e2e] ✗ ${name}\n${(error as Error).stack ?? error}`);
@@ -40,22 +43,47 @@ async function main() {
     }
   } finally {
     await browser.close();
-    await stack.stop();
   }
   if (failures.length > 0) {
     console.log(
-      `[e2e] ${failures.length} of ${scenarios.length} failed; screenshots and stack.log in ${ARTIFACTS}`,
+      `[e2e] ${failures.length} of ${scenarios.length} failed; screenshots in ${ARTIFACTS}, the stack's output in ${stack.logFile}`,
     );
-    process.exit(1);
+    return 1;
   }
   console.log(
-    `[e2e] all ${scenarios.length} passed in ${Math.round(
-      (Date.now() - started) / 1000,
-    )} s; screenshots in ${ARTIFACTS}`,
+    `[e2e] all ${scenarios.length} passed; screenshots in ${ARTIFACTS}`,
   );
+  return 0;
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+async function main(): Promise<number> {
+  const started = Date.now();
+  const chromiumPath = await resolveChromium(machineProbes(process.env));
+  console.log(`[e2e] Chromium: ${chromiumPath}`);
+  return runWithStack({
+    start: async signal => {
+      console.log(
+        '[e2e] starting the app, backend and demo clusters as npm start does',
+      );
+      const stack = await startStack(ARTIFACTS, signal);
+      console.log(`[e2e] up after ${seconds(started)} s`);
+      return stack;
+    },
+    use: stack => runScenarios(chromiumPath, stack),
+    signals: process,
+    log: line => console.log(`[e2e] ${line}`),
+  });
+}
+
+// process.exit: after a signal, the interrupted scenario may still hold the event loop.
+main().then(
+  code => process.exit(code),
+  error => {
+    console.error(
+      error instanceof ChromiumMissingError
+        ? `[e2e] ${error.message}`
+        : `[e2e] ${(error as Error).stack ?? error}`,
+    );
+    process.exit(1);
+  },
+);
