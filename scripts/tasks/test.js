@@ -2,7 +2,11 @@
 
 // `npm test`: type-check, lint and every test; the first failure decides the exit code,
 // but every stage still runs so one run shows all problems.
-const { exec } = require('./exec');
+const path = require('node:path');
+const { exec, ROOT } = require('./exec');
+
+// test/e2e is not a workspace (it has no dependencies of its own), so `repo lint/test` skip it.
+const E2E = path.join(ROOT, 'test', 'e2e');
 
 async function main() {
   const stages = [
@@ -18,6 +22,13 @@ async function main() {
       'backstage-cli',
       ['repo', 'test', '--ci', '--watchAll=false'],
     ],
+    ['browser test runner lint', 'backstage-cli', ['package', 'lint'], E2E],
+    [
+      'browser test runner tests',
+      'backstage-cli',
+      ['package', 'test', '--ci', '--watchAll=false'],
+      E2E,
+    ],
     [
       'browser tests',
       'node',
@@ -29,8 +40,8 @@ async function main() {
     ],
   ];
   const failed = [];
-  for (const [name, command, args] of stages) {
-    const code = await exec(command, args, { env: { CI: 'true' } });
+  for (const [name, command, args, cwd = ROOT] of stages) {
+    const code = await exec(command, args, { cwd, env: { CI: 'true' } });
     if (code !== 0) failed.push(name);
   }
   if (failed.length > 0) {

@@ -10,6 +10,8 @@ import {
 } from './ports';
 import { ProcessTree } from './processTree';
 
+// The browser tests only run from source, never from a build.
+// eslint-disable-next-line no-restricted-syntax
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const E2E_DATA = path.join(ROOT, '.data', 'e2e');
 export const E2E_REPO = path.join(E2E_DATA, 'gitops-repo.git');
@@ -145,8 +147,9 @@ export async function startProcessStack(
   try {
     await spawned;
     tree = new ProcessTree(child.pid!);
+    const until = { exited: () => exit, signal };
     for (const check of spec.readiness) {
-      await waitForUrl(check, { exited: () => exit, signal });
+      await waitForUrl(check, until);
     }
   } catch (error) {
     await stop().catch(stopError =>
