@@ -128,6 +128,29 @@ describe('machineProbes', () => {
     }
   });
 
+  it('runs a command quietly and resolves with its exit code', async () => {
+    const machine = machineProbes(process.env);
+    const written = jest
+      .spyOn(process.stderr, 'write')
+      .mockImplementation(() => true);
+    try {
+      await expect(
+        machine.run(process.execPath, ['-e', 'console.log("fine")']),
+      ).resolves.toBe(0);
+      expect(written).not.toHaveBeenCalled();
+      await expect(
+        machine.run(process.execPath, [
+          '-e',
+          'console.error("E: no such package"); process.exit(100)',
+        ]),
+      ).resolves.toBe(100);
+      expect(written).toHaveBeenCalledWith('E: no such package\n');
+      await expect(machine.run('/nonexistent/apt-get', [])).resolves.toBe(127);
+    } finally {
+      written.mockRestore();
+    }
+  });
+
   it('treats an empty CHROMIUM_PATH as unset', () => {
     expect(machineProbes({ CHROMIUM_PATH: '' }).chromiumPath).toBeUndefined();
   });

@@ -10,7 +10,7 @@ export interface ChromiumProbes {
   /** The executable `command` resolves to on PATH. */
   which(command: string): string | undefined;
   isRoot(): boolean;
-  /** Runs a command with the user watching; resolves with its exit code. */
+  /** Runs a command; resolves with its exit code. */
   run(command: string, args: string[]): Promise<number>;
   log(line: string): void;
 }
@@ -79,7 +79,15 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** The probes of this machine. */
+const OUTPUT_TAIL_CHARS = 4000;
+
+function exitAfter(code: number, output: string): number {
+  if (code !== 0)
+    process.stderr.write(output.endsWith('\n') ? output : `${output}\n`);
+  return code;
+}
+
+/** The probes of this machine; commands run quietly, showing their output only when they fail. */
 export function machineProbes(env: NodeJS.ProcessEnv): ChromiumProbes {
   return {
     chromiumPath: env.CHROMIUM_PATH || undefined,
@@ -94,11 +102,25 @@ export function machineProbes(env: NodeJS.ProcessEnv): ChromiumProbes {
     run: (command, args) =>
       new Promise(resolve => {
         const child = spawn(command, args, {
-          stdio: ['ignore', 'inherit', 'inherit'],
+          stdio: ['ignore', 'pipe', 'pipe'],
           env: { ...env, DEBIAN_FRONTEND: 'noninteractive' },
         });
-        child.once('error', () => resolve(127));
-        child.once('exit', (code, signal) => resolve(signal ? 1 : code ?? 1));
+        let output = '';
+        const keepTail = (chunk: Buffer) => {
+          output = (output + chunk.toString()).slice(-OUTPUT_TAIL_CHARS);
+        };
+        child.stdout.on('data', keepTail);
+        child.stderr.on('data', keepTail);
+        let settled = false;
+        const finish = (code: number, shown: string) => {
+          if (settled) return;
+          settled = true;
+          resolve(exitAfter(code, shown));
+        };
+        child.once('error', error => finish(127, error.message));
+        child.once('close', (code, signal) =>
+          finish(signal ? 1 : code ?? 1, output),
+        );
       }),
     log: line => console.log(`[e2e] ${line}`),
   };
