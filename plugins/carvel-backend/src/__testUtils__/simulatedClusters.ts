@@ -122,3 +122,94 @@ export async function startClusterWithApp(
   addPackageInstall(cluster, { name: 'app', version });
   return cluster;
 }
+
+/** How big the hostile answers are: small for tests with small limits, past the defaults for the benchmark. */
+export interface HostileSizes {
+  hugePageObjects: number;
+  hugePageBytesPerObject: number;
+  /** Levels of the deeply nested object. */
+  nestingDepth: number;
+}
+
+export const TEST_HOSTILE_SIZES: HostileSizes = {
+  hugePageObjects: 3000,
+  hugePageBytesPerObject: 1000,
+  nestingDepth: 10_000,
+};
+
+/** A cluster that misbehaves in one way the watch layer must bound, on PackageInstalls. */
+export interface HostileCluster {
+  name: string;
+  /** The resource whose requests the hostility drives, as `requests.count({ resource })` names it. */
+  resource: string;
+  makeHostile(cluster: SimulatedCluster, sizes: HostileSizes): void;
+}
+
+const PACKAGE_INSTALLS = 'packageinstalls.packaging.carvel.dev';
+
+export const hostileClusters: HostileCluster[] = [
+  {
+    name: 'an endless watch line',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: c =>
+      c.faults.setHostileWatch('packageinstalls', { kind: 'endless-line' }),
+  },
+  {
+    name: 'a watch that never answers',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: c =>
+      c.faults.setHostileWatch('packageinstalls', { kind: 'no-headers' }),
+  },
+  {
+    name: 'endless list pages',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: c =>
+      c.faults.setHostileList('packageinstalls', { kind: 'endless-pages' }),
+  },
+  {
+    name: 'a repeated continue token',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: c =>
+      c.faults.setHostileList('packageinstalls', {
+        kind: 'repeated-continue',
+      }),
+  },
+  {
+    name: 'a huge list page',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: (c, sizes) =>
+      c.faults.setHostileList('packageinstalls', {
+        kind: 'huge-page',
+        objects: sizes.hugePageObjects,
+        bytesPerObject: sizes.hugePageBytesPerObject,
+      }),
+  },
+  {
+    name: 'list allowed, watch refused',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: c => c.faults.forbid('packageinstalls', { verbs: ['watch'] }),
+  },
+  {
+    name: 'malformed objects',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: (c, sizes) => {
+      c.faults.insertDeeplyNestedObject(
+        'packageinstalls',
+        {
+          apiVersion: 'packaging.carvel.dev/v1alpha1',
+          kind: 'PackageInstall',
+          metadata: { name: 'deep', namespace: 'apps' },
+          spec: { packageRef: { refName: 'app.default.tap' } },
+        },
+        { depth: sizes.nestingDepth, path: ['spec', 'values'] },
+      );
+      c.faults.insertMalformedObject('packageinstalls', {
+        apiVersion: 'packaging.carvel.dev/v1alpha1',
+        kind: 'PackageInstall',
+        metadata: { name: 'wrong-types', namespace: 'apps', labels: 'x' },
+        spec: { packageRef: { refName: 42, versionSelection: 'newest' } },
+        status: { conditions: 'Reconciling', version: { major: 1 } },
+      });
+    },
+  },
+];
