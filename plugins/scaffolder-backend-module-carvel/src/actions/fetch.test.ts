@@ -1,5 +1,8 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runGit } from '../gitops/git';
 import { GitRepositories } from '../gitops/GitRepositories';
 import {
   createActionContext,
@@ -8,6 +11,24 @@ import {
   readTree,
 } from '../__testUtils__/workspace';
 import { createCarvelFetchAction } from './fetch';
+
+function localOnly(repo: string) {
+  return GitRepositories.fromConfig(
+    new ConfigReader({ carvel: { gitops: { localRepositories: [repo] } } }),
+  );
+}
+
+/** A bare repository with one commit of the work tree `work` (which may hold symlinks). */
+async function bareRepositoryOf(work: string) {
+  await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: work });
+  await runGit(['add', '--all'], { cwd: work });
+  await runGit(
+    ['-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-qm', 'init'],
+    { cwd: work },
+  );
+  await runGit(['clone', '--quiet', '--bare', work, `${work}.git`]);
+  return `${work}.git`;
+}
 
 describe('carvel:gitops:fetch', () => {
   it('copies a configured local repository into the workspace without .git', async () => {
@@ -25,13 +46,41 @@ describe('carvel:gitops:fetch', () => {
       input: { repoUrl: repo, targetPath: 'gitops' },
     });
     await action.handler(ctx);
-    expect(readTree(workspacePath)).toEqual({
+    const { '.git/carvel-gitops-fetch.json': record, ...files } =
+      readTree(workspacePath);
+    expect(files).toEqual({
       'gitops/app.default.tap/packages/1.0.0.yaml': 'kind: Package\n',
     });
-    expect(ctx.output).toHaveBeenCalledWith(
-      'commit',
-      expect.stringMatching(/^[0-9a-f]{40}$/),
+    const commit = (ctx.output as jest.Mock).mock.calls.find(
+      ([name]) => name === 'commit',
+    )?.[1];
+    expect(commit).toMatch(/^[0-9a-f]{40}$/);
+    expect(JSON.parse(record)).toEqual({
+      gitops: { repository: repo, commit },
+    });
+  });
+
+  it('keeps symlinks as symlinks and never writes through a symlinked folder', async () => {
+    const outside = createWorkspace();
+    const work = createWorkspace({ 'data/values.yaml': 'a: 1\n' });
+    fs.symlinkSync('data/values.yaml', path.join(work, 'current.yaml'));
+    fs.symlinkSync('/etc/passwd', path.join(work, 'outside'));
+    const repo = await bareRepositoryOf(work);
+    const workspacePath = createWorkspace();
+    fs.symlinkSync(outside, path.join(workspacePath, 'data'));
+    await createCarvelFetchAction({ repositories: localOnly(repo) }).handler(
+      createActionContext({ workspacePath, input: { repoUrl: repo } }),
     );
+    expect(fs.readlinkSync(path.join(workspacePath, 'current.yaml'))).toBe(
+      'data/values.yaml',
+    );
+    expect(fs.readlinkSync(path.join(workspacePath, 'outside'))).toBe(
+      '/etc/passwd',
+    );
+    expect(fs.readdirSync(outside)).toEqual([]);
+    expect(
+      fs.readFileSync(path.join(workspacePath, 'data/values.yaml'), 'utf8'),
+    ).toBe('a: 1\n');
   });
 
   it('refuses local paths that are not configured', async () => {
@@ -61,7 +110,7 @@ describe('carvel:gitops:fetch', () => {
     [{ repoUrl: '/etc' }, /neither an https URL/],
     [
       { repoUrl: 'https://github.com/o/r.git', branch: '--upload-pack=evil' },
-      /branch must be a branch or tag name/,
+      /branch must be a branch name/,
     ],
     [
       { repoUrl: 'https://github.com/o/r.git', targetPath: '../outside' },
@@ -76,26 +125,5 @@ describe('carvel:gitops:fetch', () => {
       action.handler(createActionContext({ workspacePath, input })),
     ).rejects.toThrow(message);
     expect(readTree(workspacePath)).toEqual({});
-  });
-});
-
-describe('GitRepositories', () => {
-  it('authenticates https remotes with the token of the matching integration', () => {
-    const repositories = GitRepositories.fromConfig(
-      new ConfigReader({
-        integrations: { github: [{ host: 'github.com', token: 'ghp_secret' }] },
-      }),
-    );
-    const repo = repositories.resolve(
-      'https://github.com/example-org/gitops.git',
-    );
-    expect(repo.displayName).toBe('https://github.com/example-org/gitops.git');
-    expect(repo.displayName).not.toContain('ghp_secret');
-    expect(
-      Buffer.from(
-        repo.authorization!.replace('Basic ', ''),
-        'base64',
-      ).toString(),
-    ).toBe('x-access-token:ghp_secret');
   });
 });

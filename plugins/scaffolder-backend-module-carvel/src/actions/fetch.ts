@@ -1,31 +1,17 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { checkBranchName } from '../gitops/branchName';
+import { recordFetch } from '../gitops/fetchRecord';
 import { runGit } from '../gitops/git';
 import { GitRepositories } from '../gitops/GitRepositories';
 import { InputProblems } from '../gitops/InputProblems';
 import { checkRelativeFolder } from '../gitops/layout';
+import { workspaceFolder } from '../gitops/workspaceFolder';
 import { examples } from './fetch.examples';
 
 export const FETCH_ACTION_ID = 'carvel:gitops:fetch';
-
-/** A branch or tag name git accepts, without option-like or revision-range syntax. */
-export function checkBranchName(
-  value: unknown,
-  what: string,
-): string | undefined {
-  if (
-    typeof value !== 'string' ||
-    !/^[A-Za-z0-9._/-]+$/.test(value) ||
-    value.startsWith('-') ||
-    value.includes('..')
-  ) {
-    return `${what} must be a branch or tag name such as 'main'`;
-  }
-  return undefined;
-}
 
 export function createCarvelFetchAction(options: {
   repositories: GitRepositories;
@@ -35,7 +21,9 @@ export function createCarvelFetchAction(options: {
     description:
       'Copies the files of an existing GitOps repository (https URL, or a local repository listed in ' +
       'carvel.gitops.localRepositories) into the workspace, so the carvel:gitops:* actions can check values ' +
-      'against its Packages. Read-only; supports dry-run.',
+      'against its Packages. Symlinks are copied as symlinks. The commit it copied is remembered in the ' +
+      "workspace's .git folder (never pushed or published), so carvel:gitops:push applies only what the " +
+      'run changed on top of newer commits. Read-only; supports dry-run.',
     examples,
     supportsDryRun: true,
     schema: {
@@ -66,16 +54,22 @@ export function createCarvelFetchAction(options: {
     async handler(ctx) {
       const problems = new InputProblems();
       if (ctx.input.branch !== undefined)
-        problems.add(checkBranchName(ctx.input.branch, 'branch'));
+        problems.add(await checkBranchName(ctx.input.branch, 'branch'));
       const targetPath = ctx.input.targetPath ?? '.';
       if (targetPath !== '.')
         problems.add(checkRelativeFolder(targetPath, 'targetPath'));
       problems.throwIfAny(FETCH_ACTION_ID);
-      const repository = options.repositories.resolve(ctx.input.repoUrl);
+      const repository = await options.repositories.resolve(ctx.input.repoUrl);
+      const target = workspaceFolder(
+        ctx.workspacePath,
+        targetPath,
+        'targetPath',
+      );
 
       const cloneDir = await fs.mkdtemp(
         path.join(os.tmpdir(), 'carvel-gitops-fetch-'),
       );
+      const gitDir = path.join(cloneDir, '.git');
       try {
         ctx.logger.info(
           `Cloning ${repository.displayName}${
@@ -87,22 +81,41 @@ export function createCarvelFetchAction(options: {
             'clone',
             '--quiet',
             '--no-tags',
+            '--no-checkout',
+            '--depth=1',
+            '--single-branch',
             ...(ctx.input.branch ? ['--branch', ctx.input.branch] : []),
             '--',
             repository.cloneUrl,
             cloneDir,
           ],
-          { authorization: repository.authorization, signal: ctx.signal },
+          { ...repository.gitOptions, signal: ctx.signal },
         );
+        const local = {
+          signal: ctx.signal,
+          timeoutMs: repository.gitOptions.timeoutMs,
+        };
         const commit = (
-          await runGit(['rev-parse', 'HEAD'], { cwd: cloneDir })
+          await runGit(['rev-parse', 'HEAD'], { ...local, cwd: cloneDir })
         ).trim();
-        const target = resolveSafeChildPath(ctx.workspacePath, targetPath);
-        const gitDir = path.join(cloneDir, '.git');
-        await fs.cp(cloneDir, target, {
-          recursive: true,
-          filter: source =>
-            source !== gitDir && !source.startsWith(`${gitDir}${path.sep}`),
+        await fs.mkdir(target, { recursive: true });
+        // git writes symlinks as symlinks and never through a symlinked folder in the target.
+        await runGit(
+          [
+            `--git-dir=${gitDir}`,
+            `--work-tree=${target}`,
+            'checkout',
+            '--quiet',
+            '--force',
+            commit,
+            '--',
+            '.',
+          ],
+          { ...local, cwd: target },
+        );
+        await recordFetch(ctx.workspacePath, targetPath, {
+          repository: repository.cloneUrl,
+          commit,
         });
         ctx.logger.info(
           `Copied ${repository.displayName} at ${commit.slice(

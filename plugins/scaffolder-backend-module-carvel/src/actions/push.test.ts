@@ -1,4 +1,7 @@
 import { ConfigReader } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import fs from 'node:fs';
+import path from 'node:path';
 import { runGit } from '../gitops/git';
 import { GitRepositories } from '../gitops/GitRepositories';
 import {
@@ -7,6 +10,7 @@ import {
   createWorkspace,
   readBranch,
 } from '../__testUtils__/workspace';
+import { createCarvelFetchAction } from './fetch';
 import { commitAuthorOf, createCarvelPushAction } from './push';
 
 function actionFor(repository: string) {
@@ -106,7 +110,8 @@ describe('carvel:gitops:push', () => {
       { repoUrl: '/somewhere/else.git' },
       /neither an https URL nor one of the local repositories/,
     ],
-    [{ branch: '-f' }, /branch must be a branch or tag name/],
+    [{ branch: '-f' }, /branch must be a branch name/],
+    [{ branch: 'a..b' }, /branch must be a branch name/],
     [{ sourcePath: '../..' }, /must stay inside the workspace/],
   ])('refuses %j', async (input, message) => {
     const repository = await createBareRepository({ 'README.md': 'gitops\n' });
@@ -120,6 +125,84 @@ describe('carvel:gitops:push', () => {
       ),
     ).rejects.toThrow(message);
     expect(Object.keys(await readBranch(repository))).toEqual(['README.md']);
+  });
+
+  it('refuses a sourcePath that is a symlink out of the workspace with an InputError', async () => {
+    const repository = await createBareRepository({ 'README.md': 'gitops\n' });
+    const workspacePath = createWorkspace();
+    fs.symlinkSync(createWorkspace(), path.join(workspacePath, 'out'));
+    const error = await actionFor(repository)
+      .handler(
+        createActionContext({
+          workspacePath,
+          input: { repoUrl: repository, sourcePath: 'out' },
+        }),
+      )
+      .then(
+        () => undefined,
+        e => e,
+      );
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.message).toMatch(/sourcePath 'out' must stay inside/);
+  });
+
+  it('matches an existing branch exactly, not by suffix', async () => {
+    const repository = await createBareRepository({ 'README.md': 'gitops\n' });
+    await runGit(['branch', 'team/carvel', 'main'], { cwd: repository });
+    const workspacePath = createWorkspace({ 'd.yaml': 'd\n' });
+    await actionFor(repository).handler(
+      createActionContext({
+        workspacePath,
+        input: { repoUrl: repository, branch: 'carvel' },
+      }),
+    );
+    expect(Object.keys(await readBranch(repository, 'carvel'))).toEqual([
+      'README.md',
+      'd.yaml',
+    ]);
+    expect(Object.keys(await readBranch(repository, 'team/carvel'))).toEqual([
+      'README.md',
+    ]);
+  });
+
+  it('pushes symlinks from a fetched repository unchanged, never their targets', async () => {
+    const work = createWorkspace({ 'data/values.yaml': 'a: 1\n' });
+    fs.symlinkSync('data/values.yaml', path.join(work, 'current.yaml'));
+    fs.symlinkSync('/etc/passwd', path.join(work, 'outside'));
+    await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: work });
+    await runGit(['add', '--all'], { cwd: work });
+    await runGit(
+      ['-c', 'user.name=t', '-c', 'user.email=t@e', 'commit', '-qm', 'init'],
+      { cwd: work },
+    );
+    const repository = `${work}.git`;
+    await runGit(['clone', '--quiet', '--bare', work, repository]);
+    const before = await runGit(['ls-tree', '-r', 'main'], {
+      cwd: repository,
+    });
+    const workspacePath = createWorkspace();
+    const repositories = GitRepositories.fromConfig(
+      new ConfigReader({
+        carvel: { gitops: { localRepositories: [repository] } },
+      }),
+    );
+    await createCarvelFetchAction({ repositories }).handler(
+      createActionContext({ workspacePath, input: { repoUrl: repository } }),
+    );
+    fs.writeFileSync(path.join(workspacePath, 'new.yaml'), 'n\n');
+    await actionFor(repository).handler(
+      createActionContext({ workspacePath, input: { repoUrl: repository } }),
+    );
+    const after = await runGit(['ls-tree', '-r', 'main'], {
+      cwd: repository,
+    });
+    expect(after.split('\n').filter(l => !l.endsWith('new.yaml'))).toEqual(
+      before.split('\n'),
+    );
+    expect(after).toMatch(/^120000 blob \w+\toutside$/m);
+    expect(await runGit(['show', 'main:outside'], { cwd: repository })).toBe(
+      '/etc/passwd',
+    );
   });
 });
 

@@ -1,14 +1,14 @@
-import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import type { UserEntity } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { checkBranchName } from '../gitops/branchName';
 import { runGit } from '../gitops/git';
 import { GitRepositories, GitRepository } from '../gitops/GitRepositories';
 import { InputProblems } from '../gitops/InputProblems';
 import { checkRelativeFolder } from '../gitops/layout';
-import { checkBranchName } from './fetch';
+import { workspaceFolder } from '../gitops/workspaceFolder';
 import { examples } from './push.examples';
 
 export const PUSH_ACTION_ID = 'carvel:gitops:push';
@@ -35,19 +35,20 @@ export function commitAuthorOf(user?: {
   return { name, email };
 }
 
+/** Whether `refs/heads/<branch>` exists exactly (git's own pattern also matches `x/<branch>`). */
 async function branchExists(
   repository: GitRepository,
   branch: string,
   cwd: string,
+  signal?: AbortSignal,
 ) {
-  const output = await runGit(
-    ['ls-remote', '--heads', '--', repository.cloneUrl, branch],
-    {
-      cwd,
-      authorization: repository.authorization,
-    },
-  );
-  return output.trim() !== '';
+  const ref = `refs/heads/${branch}`;
+  const output = await runGit(['ls-remote', '--', repository.cloneUrl, ref], {
+    ...repository.gitOptions,
+    cwd,
+    signal,
+  });
+  return output.split('\n').some(line => line.split('\t')[1] === ref);
 }
 
 export function createCarvelPushAction(options: {
@@ -93,12 +94,16 @@ export function createCarvelPushAction(options: {
       const branch = ctx.input.branch ?? 'main';
       const sourcePath = ctx.input.sourcePath ?? '.';
       const problems = new InputProblems();
-      problems.add(checkBranchName(branch, 'branch'));
+      problems.add(await checkBranchName(branch, 'branch'));
       if (sourcePath !== '.')
         problems.add(checkRelativeFolder(sourcePath, 'sourcePath'));
       problems.throwIfAny(PUSH_ACTION_ID);
-      const repository = options.repositories.resolve(ctx.input.repoUrl);
-      const source = resolveSafeChildPath(ctx.workspacePath, sourcePath);
+      const repository = await options.repositories.resolve(ctx.input.repoUrl);
+      const source = workspaceFolder(
+        ctx.workspacePath,
+        sourcePath,
+        'sourcePath',
+      );
       const author = commitAuthorOf(ctx.user);
       const message =
         ctx.input.commitMessage ??
@@ -114,30 +119,40 @@ export function createCarvelPushAction(options: {
           );
           const git = (args: string[]) =>
             runGit(args, {
+              ...repository.gitOptions,
               cwd: cloneDir,
-              authorization: repository.authorization,
               signal: ctx.signal,
             });
           try {
-            const exists = await branchExists(repository, branch, cloneDir);
+            const exists = await branchExists(
+              repository,
+              branch,
+              cloneDir,
+              ctx.signal,
+            );
             await runGit(
               [
                 'clone',
                 '--quiet',
                 '--no-tags',
+                '--depth=1',
+                '--single-branch',
                 ...(exists ? ['--branch', branch] : []),
                 '--',
                 repository.cloneUrl,
                 cloneDir,
               ],
-              { authorization: repository.authorization, signal: ctx.signal },
+              { ...repository.gitOptions, signal: ctx.signal },
             );
             if (!exists) await git(['checkout', '--quiet', '-b', branch]);
-            await fs.cp(source, cloneDir, {
-              recursive: true,
-              filter: file => path.basename(file) !== '.git',
-            });
-            await git(['add', '--all']);
+            // git reads the workspace with lstat: symlinks stay symlinks; files it lacks stay in git.
+            await git([
+              `--work-tree=${source}`,
+              'add',
+              '--ignore-removal',
+              '--',
+              ':/',
+            ]);
             const changedFiles = (
               await git(['diff', '--cached', '--name-only'])
             )
