@@ -6,9 +6,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { portHolders } from './ports';
 import { readStat } from './processTree';
-import { StackSpec, startProcessStack } from './stack';
+import {
+  APP_URL,
+  BACKEND_URL,
+  E2E_PORTS,
+  ROOT,
+  StackSpec,
+  startProcessStack,
+} from './stack';
 
 const FAKE_STACK = path.join(__dirname, '__fixtures__', 'fakeStack.js');
+const SIGNALLED_RUNNER = path.join(
+  __dirname,
+  '__fixtures__',
+  'signalledRunner.ts',
+);
 
 jest.setTimeout(60_000);
 
@@ -24,6 +36,26 @@ function isRunning(pid: number) {
   const stat = readStat(pid);
   return stat !== undefined && stat.state !== 'Z';
 }
+
+describe('E2E_PORTS', () => {
+  it('holds every port the stack listens on', () => {
+    const e2eConfig = fs.readFileSync(
+      path.join(ROOT, 'test', 'e2e', 'app-config.e2e.yaml'),
+      'utf8',
+    );
+    const clusterPorts = [
+      ...e2eConfig.matchAll(/url: https:\/\/[^:]+:(\d+)/g),
+    ];
+    expect(clusterPorts).toHaveLength(3);
+    const expected = [
+      ...clusterPorts.map(match => Number(match[1])),
+      Number(new URL(APP_URL).port),
+      Number(new URL(BACKEND_URL).port),
+    ];
+    const ports = E2E_PORTS.map(p => p.port);
+    expect(ports).toEqual(expect.arrayContaining(expected));
+  });
+});
 
 describe('startProcessStack', () => {
   let dir: string;
@@ -173,4 +205,50 @@ describe('startProcessStack', () => {
     expectAllGone();
     await expect(stack.stop()).resolves.toBeUndefined();
   });
+
+  it.each([
+    ['SIGTERM', 'while the tests run', '200', 143],
+    ['SIGINT', 'while the stack starts', '503', 130],
+  ])(
+    'a runner that gets %s %s stops everything and exits',
+    async (signal, _when, readyStatus, exitCode) => {
+      const runner = spawn(
+        process.execPath,
+        [
+          '--require',
+          require.resolve('@backstage/cli/config/nodeTransform.cjs'),
+          SIGNALLED_RUNNER,
+        ],
+        {
+          env: {
+            ...spec({}).env,
+            READY_STATUS: readyStatus,
+            FAKE_STACK_SCRIPT: FAKE_STACK,
+          },
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
+      const exited = once(runner, 'exit');
+      let output = '';
+      runner.stdout!.on('data', chunk => {
+        output += chunk;
+      });
+      await allStarted();
+      const waitForOutput = async (text: string) => {
+        for (let i = 0; i < 100 && !output.includes(text); i++) {
+          await new Promise(resolve => setTimeout(resolve, 100));
+        }
+        if (!output.includes(text))
+          throw new Error(`no '${text}' in ${output}`);
+      };
+      if (readyStatus === '200') await waitForOutput('in use');
+      runner.kill(signal as NodeJS.Signals);
+      const [code] = await exited;
+      expect(code).toBe(exitCode);
+      expect(output).toContain(
+        `${signal}: stopping everything the tests started`,
+      );
+      expectAllGone();
+    },
+  );
 });
