@@ -57,11 +57,11 @@ async function runScenarios(
 }
 
 async function main(): Promise<number> {
-  const started = Date.now();
   const chromiumPath = await resolveChromium(machineProbes(process.env));
   console.log(`[e2e] Chromium: ${chromiumPath}`);
   return runWithStack({
     start: async signal => {
+      const started = Date.now();
       console.log(
         '[e2e] starting the app, backend and demo clusters as npm start does',
       );

@@ -43,9 +43,7 @@ describe('E2E_PORTS', () => {
       path.join(ROOT, 'test', 'e2e', 'app-config.e2e.yaml'),
       'utf8',
     );
-    const clusterPorts = [
-      ...e2eConfig.matchAll(/url: https:\/\/[^:]+:(\d+)/g),
-    ];
+    const clusterPorts = [...e2eConfig.matchAll(/url: https:\/\/[^:]+:(\d+)/g)];
     expect(clusterPorts).toHaveLength(3);
     const expected = [
       ...clusterPorts.map(match => Number(match[1])),
