@@ -160,19 +160,19 @@ describe('createRouter', () => {
       [stringifyEntityRef(entity), entity.spec!.owner],
       [stringifyEntityRef(othersEntity), othersEntity.spec!.owner],
     ]);
-    permissions.authorize.mockImplementation(async (requests, options) =>
-      requests.map(({ permission, resourceRef }) => ({
+    permissions.authorize.mockImplementation(async (requests, options) => {
+      const principal = options.credentials.principal as {
+        userEntityRef?: string;
+      };
+      return requests.map(({ permission, resourceRef }) => ({
         result:
           isResourcePermission(permission, 'catalog-entity') &&
           resourceRef !== undefined &&
-          options.credentials.principal &&
-          'userEntityRef' in options.credentials.principal &&
-          owners.get(resourceRef) ===
-            options.credentials.principal.userEntityRef
+          owners.get(resourceRef) === principal.userEntityRef
             ? AuthorizeResult.ALLOW
             : AuthorizeResult.DENY,
-      })),
-    );
+      }));
+    });
 
     const own = await request(app)
       .get('/status/default/component/app')

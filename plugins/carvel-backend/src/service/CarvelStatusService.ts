@@ -17,7 +17,6 @@ import {
   readCarvelEntitySelection,
 } from '@carvel-gitops/plugin-carvel-common';
 import { buildClusterState, ClusterView } from './buildClusterState';
-import { DEFAULT_MAX_ITEMS_PER_CLUSTER } from './capClusterItems';
 
 /** The watched clusters, as the status service sees them (a ClusterFleet in production). */
 export interface WatchedClusters {
@@ -72,9 +71,7 @@ export class CarvelStatusService {
     const ref = stringifyEntityRef(entity);
     await this.authorizeStatusRead(ref, credentials);
     const selection = readCarvelEntitySelection(entity.metadata.annotations);
-    const { fleet, initialSyncTimeoutMs } = this.options;
-    const maxItemsPerCluster =
-      this.options.maxItemsPerCluster ?? DEFAULT_MAX_ITEMS_PER_CLUSTER;
+    const { fleet, initialSyncTimeoutMs, maxItemsPerCluster } = this.options;
     fleet.markInteresting(selection.packageNames);
     const clusters = fleet
       .clusters()

@@ -12,7 +12,10 @@ import {
   sortVersions,
 } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
-import { capClusterItems } from './capClusterItems';
+import {
+  capClusterItems,
+  DEFAULT_MAX_ITEMS_PER_CLUSTER,
+} from './capClusterItems';
 
 /** What the status API reads of one watched cluster. */
 export interface ClusterView {
@@ -66,8 +69,8 @@ export interface BuildClusterStateOptions {
   /** Whether the cluster answered its first list before the request's deadline. */
   settled: boolean;
   timeoutMs: number;
-  /** At most this many PackageInstalls, and as many Apps, per cluster. */
-  maxItemsPerCluster: number;
+  /** At most this many PackageInstalls, and as many Apps, per cluster; default 500. */
+  maxItemsPerCluster?: number;
 }
 
 function clusterError(
@@ -127,11 +130,9 @@ export function buildClusterState(
     apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
   }
   const error = clusterError(cluster, options);
-  const cappedInstalls = capClusterItems(
-    packageInstalls,
-    options.maxItemsPerCluster,
-  );
-  const cappedApps = capClusterItems(apps, options.maxItemsPerCluster);
+  const maxItems = options.maxItemsPerCluster ?? DEFAULT_MAX_ITEMS_PER_CLUSTER;
+  const cappedInstalls = capClusterItems(packageInstalls, maxItems);
+  const cappedApps = capClusterItems(apps, maxItems);
   return {
     name: cluster.name,
     state: error ? 'error' : 'ok',

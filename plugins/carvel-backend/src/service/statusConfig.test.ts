@@ -1,8 +1,9 @@
 import { ConfigReader } from '@backstage/config';
+import type { JsonValue } from '@backstage/types';
 import { DEFAULT_MAX_ITEMS_PER_CLUSTER } from './capClusterItems';
 import { readMaxItemsPerCluster } from './statusConfig';
 
-const withMax = (maxItemsPerCluster: unknown) =>
+const withMax = (maxItemsPerCluster: JsonValue) =>
   new ConfigReader({ carvel: { status: { maxItemsPerCluster } } });
 
 describe('readMaxItemsPerCluster', () => {
