@@ -37,6 +37,16 @@ async function run(
   return { workspacePath, ctx, tree: readTree(workspacePath) };
 }
 
+function runValues(
+  values: Record<string, unknown>,
+  files: Record<string, string>,
+) {
+  return run(
+    { packageName: 'app.default.tap', clusters: [{ ...staging, values }] },
+    files,
+  );
+}
+
 describe('carvel:gitops:packageinstall', () => {
   it('writes a PackageInstall and a values Secret per cluster', async () => {
     const { tree, ctx } = await run({
@@ -198,6 +208,34 @@ describe('carvel:gitops:packageinstall', () => {
     expect((await run(input)).tree).toEqual((await run(input)).tree);
   });
 
+  it('validates against a values schema with an $id on every run', async () => {
+    const files = Object.fromEntries(
+      Object.entries(PACKAGES).map(([file, yaml]) => [
+        file,
+        yaml.replace(
+          'openAPIv3:\n',
+          'openAPIv3:\n      $id: https://example.com/app-values.json\n',
+        ),
+      ]),
+    );
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(runValues({ replicas: 'two' }, files)).rejects.toThrow(
+        /\$\.replicas must be integer/,
+      );
+      await expect(runValues(staging.values, files)).resolves.toBeDefined();
+    }
+  });
+
+  it('writes values up to what a Secret holds', async () => {
+    const values = { workload_name: 'x'.repeat(1_000_000) };
+    const { tree } = await run({
+      packageName: 'app.default.tap',
+      clusters: [{ ...staging, values }],
+    });
+    const secret = parse(tree['app.default.tap/staging/params.yaml']);
+    expect(parse(secret.stringData['values.yaml'])).toEqual(values);
+  });
+
   const validCluster = {
     name: 'staging',
     namespace: 'apps',
@@ -350,6 +388,30 @@ describe('carvel:gitops:packageinstall', () => {
       'values with YAML-ish unknown key',
       { clusters: [{ ...validCluster, values: { 'a: b': 1 } }] },
       /\$\["a: b"\] is not allowed/,
+    ],
+    [
+      'values larger than a Secret holds (1 MiB)',
+      {
+        clusters: [
+          // 600,000 characters, 1,200,000 bytes in UTF-8.
+          { ...validCluster, values: { workload_name: 'é'.repeat(600_000) } },
+        ],
+      },
+      /cluster 'staging': the values for Secret 'app-values' take 12000\d\d bytes; a Secret holds at most 1048576 bytes/,
+    ],
+    [
+      'values nested 1000 levels deep',
+      {
+        clusters: [
+          {
+            ...validCluster,
+            values: Array.from({ length: 1000 }).reduce<
+              Record<string, unknown>
+            >(inner => ({ nested: inner }), {}),
+          },
+        ],
+      },
+      /cluster 'staging': values nest deeper than 64 levels/,
     ],
     [
       'existingSecrets not DNS',

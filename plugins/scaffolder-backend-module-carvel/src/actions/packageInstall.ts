@@ -1,12 +1,12 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  checkDnsLabel,
   checkDnsSubdomain,
   defaultInstallName,
-  parseVersionConstraints,
   renderManifests,
   selectVersion,
 } from '@carvel-gitops/plugin-carvel-common';
+import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
 import { checkRelativeFolder, gitopsLayout } from '../gitops/layout';
@@ -14,91 +14,58 @@ import {
   buildPackageInstallManifest,
   buildValuesSecretManifest,
 } from '../gitops/manifests';
-import { readPackageCatalog } from '../gitops/packageCatalog';
+import { PackageCatalog, readPackageCatalog } from '../gitops/packageCatalog';
 import { validateValues } from '../gitops/valuesSchema';
+import { checkSecretSize } from '../gitops/valuesSecret';
 import { GeneratedFile } from '../gitops/writeFilesAtomically';
-import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
 import { examples } from './packageInstall.examples';
+import {
+  checkCluster,
+  checkConstraints,
+  ClusterInput,
+} from './packageInstallInput';
 
 export const PACKAGE_INSTALL_ACTION_ID = 'carvel:gitops:packageinstall';
 const FOLLOW_NEWEST = '>=0.0.0';
 
-interface ClusterInput {
-  name: string;
-  namespace: string;
-  serviceAccountName: string;
-  values?: Record<string, unknown>;
-  versionConstraints?: string;
-  downgradable?: boolean;
-  valuesSecretName?: string;
-  existingSecrets?: string[];
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function checkConstraints(value: unknown, where: string): string | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || value.trim() === '') {
-    return `${where} must be a non-empty string such as '>=0.0.0' or '1.2.3'`;
+/** Checks a cluster's values against the values schema of the Package version its constraints select. */
+function checkValuesAgainstCatalog(options: {
+  catalog: PackageCatalog & { found: true };
+  cluster: ClusterInput;
+  constraints: string;
+  packageName: string;
+  packagesPath: string;
+  problems: InputProblems;
+  logger: LoggerService;
+}) {
+  const { catalog, cluster, constraints, packageName, problems, logger } =
+    options;
+  const versions = catalog.versions.map(v => v.version);
+  const selected = selectVersion(constraints, versions);
+  if ('reason' in selected) {
+    problems.add(
+      `cluster '${
+        cluster.name
+      }': versionConstraints '${constraints}' match none of the Package versions in '${
+        options.packagesPath
+      }' (${versions.join(', ')}): ${selected.reason}`,
+    );
+    return;
   }
-  const parsed = parseVersionConstraints(value);
-  return parsed.ok
-    ? undefined
-    : `${where} '${value}' is not a version constraint kapp-controller accepts: ${parsed.error}`;
-}
-
-function checkCluster(
-  cluster: ClusterInput,
-  installName: string,
-  problems: InputProblems,
-) {
-  const where = `cluster '${cluster.name}'`;
-  problems.add(checkDnsLabel(cluster.namespace, `${where}: namespace`));
-  problems.add(
-    checkDnsSubdomain(
-      cluster.serviceAccountName,
-      `${where}: serviceAccountName`,
-    ),
+  const chosen = catalog.versions.find(v => v.version === selected.version)!;
+  if (cluster.values === undefined) return;
+  if (chosen.valuesSchema === undefined) {
+    logger.warn(
+      `${packageName} ${chosen.version} (${chosen.file}) has no values schema; the values of cluster '${cluster.name}' are written unchecked`,
+    );
+    return;
+  }
+  for (const problem of validateValues(chosen.valuesSchema, cluster.values)) {
+    problems.add(`cluster '${cluster.name}': values: ${problem}`);
+  }
+  logger.info(
+    `Checked the values of cluster '${cluster.name}' against the values schema of ${packageName} ${chosen.version} (${chosen.file})`,
   );
-  problems.add(
-    checkConstraints(
-      cluster.versionConstraints,
-      `${where}: versionConstraints`,
-    ),
-  );
-  if (cluster.values !== undefined && !isPlainObject(cluster.values)) {
-    problems.add(`${where}: values must be an object of package values`);
-  }
-  if (
-    cluster.downgradable !== undefined &&
-    typeof cluster.downgradable !== 'boolean'
-  ) {
-    problems.add(`${where}: downgradable must be true or false`);
-  }
-  const valuesSecretName = cluster.valuesSecretName ?? `${installName}-values`;
-  problems.add(
-    checkDnsSubdomain(valuesSecretName, `${where}: valuesSecretName`),
-  );
-  if (cluster.existingSecrets !== undefined) {
-    if (!Array.isArray(cluster.existingSecrets)) {
-      problems.add(`${where}: existingSecrets must be a list of Secret names`);
-    } else {
-      const names = new Set<string>([valuesSecretName]);
-      cluster.existingSecrets.forEach((name, i) => {
-        problems.add(
-          checkDnsSubdomain(name, `${where}: existingSecrets[${i}]`),
-        );
-        if (names.has(name)) {
-          problems.add(
-            `${where}: existingSecrets[${i}] '${name}' is listed twice (or equals the values Secret)`,
-          );
-        }
-        names.add(name);
-      });
-    }
-  }
 }
 
 export function createCarvelPackageInstallAction() {
@@ -239,49 +206,35 @@ export function createCarvelPackageInstallAction() {
           cluster.versionConstraints ??
           input.versionConstraints ??
           FOLLOW_NEWEST;
-        if (catalog.found) {
-          const selected = selectVersion(
-            constraints,
-            catalog.versions.map(v => v.version),
-          );
-          if ('reason' in selected) {
-            problems.add(
-              `cluster '${
-                cluster.name
-              }': versionConstraints '${constraints}' match none of the Package versions in '${packagesPath}' (${catalog.versions
-                .map(v => v.version)
-                .join(', ')}): ${selected.reason}`,
-            );
-          } else {
-            const chosen = catalog.versions.find(
-              v => v.version === selected.version,
-            )!;
-            if (
-              cluster.values !== undefined &&
-              chosen.valuesSchema !== undefined
-            ) {
-              for (const problem of validateValues(
-                chosen.valuesSchema,
-                cluster.values,
-              )) {
-                problems.add(`cluster '${cluster.name}': values: ${problem}`);
-              }
-              ctx.logger.info(
-                `Checked the values of cluster '${cluster.name}' against the values schema of ${packageName} ${chosen.version} (${chosen.file})`,
-              );
-            } else if (cluster.values !== undefined) {
-              ctx.logger.warn(
-                `${packageName} ${chosen.version} (${chosen.file}) has no values schema; the values of cluster '${cluster.name}' are written unchecked`,
-              );
-            }
-          }
-        }
         const valuesSecretName =
           cluster.valuesSecretName ?? `${installName}-values`;
-        const valuesSecretNames = [
-          ...(cluster.values !== undefined ? [valuesSecretName] : []),
-          ...(cluster.existingSecrets ?? []),
-        ];
+        const valuesSecret =
+          cluster.values === undefined
+            ? undefined
+            : buildValuesSecretManifest({
+                name: valuesSecretName,
+                namespace: cluster.namespace,
+                values: cluster.values,
+              });
+        const tooLarge =
+          valuesSecret &&
+          checkSecretSize(
+            valuesSecret.stringData,
+            `cluster '${cluster.name}': the values for Secret '${valuesSecretName}'`,
+          );
+        if (tooLarge) {
+          problems.add(tooLarge);
+        } else if (catalog.found) {
+          checkValuesAgainstCatalog({
+            catalog,
+            cluster,
+            constraints,
+            packageName,
+            packagesPath,
+            problems,
+            logger: ctx.logger,
+          });
+        }
         files.push({
           path: gitopsLayout.packageInstallFile(path, cluster.name),
           content: renderManifests([
@@ -292,20 +245,17 @@ export function createCarvelPackageInstallAction() {
               constraints,
               serviceAccountName: cluster.serviceAccountName,
               downgradable: cluster.downgradable ?? false,
-              valuesSecretNames,
+              valuesSecretNames: [
+                ...(valuesSecret ? [valuesSecretName] : []),
+                ...(cluster.existingSecrets ?? []),
+              ],
             }),
           ]),
         });
-        if (cluster.values !== undefined) {
+        if (valuesSecret) {
           files.push({
             path: gitopsLayout.valuesFile(path, cluster.name),
-            content: renderManifests([
-              buildValuesSecretManifest({
-                name: valuesSecretName,
-                namespace: cluster.namespace,
-                values: cluster.values,
-              }),
-            ]),
+            content: renderManifests([valuesSecret]),
           });
         }
       }
