@@ -1,7 +1,15 @@
 import { Entity } from '@backstage/catalog-model';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import { signalApiRef, SignalApi } from '@backstage/plugin-signals-react';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  PermissionApi,
+  permissionApiRef,
+} from '@backstage/plugin-permission-react';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
 import { EntityCarvelStatus } from '@carvel-gitops/plugin-carvel-common';
 import { CarvelApi, carvelApiRef } from '../api';
 import { EntityCarvelContent } from '../components/EntityCarvelContent';
@@ -31,13 +39,15 @@ export function mockCarvelApi(
   };
 }
 
-/** Renders the tab for an entity, with a signal API only when one is given. */
+/** Renders the tab for an entity, with a signal API only when one is given; permitted unless told. */
 export async function renderCarvelContent(options: {
   entity: Entity;
   carvelApi: CarvelApi;
   signalApi?: SignalApi;
+  permissionApi?: PermissionApi;
   pollIntervalMs?: number;
 }) {
+  const permissionApi = options.permissionApi ?? mockApis.permission();
   const content = (
     <EntityProvider entity={options.entity}>
       <EntityCarvelContent pollIntervalMs={options.pollIntervalMs} />
@@ -48,13 +58,19 @@ export async function renderCarvelContent(options: {
       <TestApiProvider
         apis={[
           [carvelApiRef, options.carvelApi],
+          [permissionApiRef, permissionApi],
           [signalApiRef, options.signalApi],
         ]}
       >
         {content}
       </TestApiProvider>
     ) : (
-      <TestApiProvider apis={[[carvelApiRef, options.carvelApi]]}>
+      <TestApiProvider
+        apis={[
+          [carvelApiRef, options.carvelApi],
+          [permissionApiRef, permissionApi],
+        ]}
+      >
         {content}
       </TestApiProvider>
     ),

@@ -240,6 +240,31 @@ describe('EntityCarvelContent', () => {
     expect(screen.getByText(/Only the namespace apps/)).toBeInTheDocument();
   });
 
+  it('says how many PackageInstalls a capped cluster left out', async () => {
+    await renderStatus(
+      entityStatus([
+        cluster('staging', { truncated: 1950 }),
+        cluster('production'),
+      ]),
+    );
+
+    expect(
+      await screen.findByTestId('truncation-notice-staging'),
+    ).toHaveTextContent(
+      'staging: 1950 more PackageInstalls on this cluster not shown',
+    );
+    expect(screen.queryByTestId('truncation-notice-production')).toBeNull();
+    expect(
+      within(installRow('staging')).getByText('Succeeded'),
+    ).toBeInTheDocument();
+  });
+
+  it('shows no truncation notice when every cluster answered in full', async () => {
+    await renderStatus(entityStatus([cluster('staging')]));
+    await screen.findByTestId('package-install-row-staging/apps/app');
+    expect(screen.queryByText('Not everything is shown')).toBeNull();
+  });
+
   it('shows an API error', async () => {
     await renderStatus(new NotFoundError('No entity component:default/app'));
 

@@ -6,16 +6,19 @@ import {
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
 import Grid from '@material-ui/core/Grid';
 import {
   ANNOTATION_CARVEL_PACKAGE_NAME,
   CarvelEntitySelection,
+  carvelStatusReadPermission,
   readCarvelEntitySelection,
 } from '@carvel-gitops/plugin-carvel-common';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   useCarvelLiveUpdates,
 } from '../../hooks/useCarvelLiveUpdates';
+import { isNotAllowedError } from '../../api/isNotAllowedError';
 import { useEntityCarvelStatus } from '../../hooks/useEntityCarvelStatus';
 import { useExpandedRows } from '../../hooks/useExpandedRows';
 import {
@@ -23,9 +26,12 @@ import {
   buildPackageSections,
   isNothingFound,
 } from '../../packageSections';
+import { buildTruncationNotices } from '../../truncationNotices';
 import { AppStatusTable } from '../AppStatusTable';
+import { NotAllowedEmptyState } from '../NotAllowedEmptyState';
 import { NothingFoundEmptyState } from '../NothingFoundEmptyState';
 import { PackageInstallTable } from '../PackageInstallTable';
+import { TruncationNotice } from '../TruncationNotice';
 import { RefreshToolbar } from './RefreshToolbar';
 
 export interface EntityCarvelContentProps {
@@ -50,13 +56,30 @@ export function EntityCarvelContent(props: EntityCarvelContentProps) {
   const entityRef = stringifyEntityRef(entity);
   // A new entity starts with its own expanded rows and no stale status.
   return (
-    <EntityCarvelStatusView
+    <PermittedEntityCarvelStatus
       key={entityRef}
       entityRef={entityRef}
       selection={selection}
       pollIntervalMs={props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS}
     />
   );
+}
+
+function PermittedEntityCarvelStatus(props: {
+  entityRef: string;
+  selection: CarvelEntitySelection;
+  pollIntervalMs: number;
+}) {
+  const permission = usePermission({
+    permission: carvelStatusReadPermission,
+    resourceRef: props.entityRef,
+  });
+  if (permission.loading) return <Progress />;
+  if (permission.error) {
+    return <ResponseErrorPanel error={permission.error} />;
+  }
+  if (!permission.allowed) return <NotAllowedEmptyState />;
+  return <EntityCarvelStatusView {...props} />;
 }
 
 function EntityCarvelStatusView(props: {
@@ -78,7 +101,13 @@ function EntityCarvelStatusView(props: {
     [status],
   );
   const appRows = useMemo(() => (status ? buildAppRows(status) : []), [status]);
+  const truncationNotices = useMemo(
+    () => (status ? buildTruncationNotices(status) : []),
+    [status],
+  );
 
+  // The policy can change while the tab is open; the backend's 403 then wins.
+  if (isNotAllowedError(error)) return <NotAllowedEmptyState />;
   // Only the first load replaces the page; later loads update it in place.
   if (!status) {
     return error ? <ResponseErrorPanel error={error} /> : <Progress />;
@@ -100,6 +129,11 @@ function EntityCarvelStatusView(props: {
             title="Refreshing failed; showing the last loaded state"
             error={error}
           />
+        </Grid>
+      )}
+      {truncationNotices.length > 0 && (
+        <Grid item>
+          <TruncationNotice notices={truncationNotices} />
         </Grid>
       )}
       {isNothingFound(status) ? (

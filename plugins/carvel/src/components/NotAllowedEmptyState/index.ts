@@ -1,0 +1,1 @@
+export { NotAllowedEmptyState } from './NotAllowedEmptyState';

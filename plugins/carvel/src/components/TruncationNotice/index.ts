@@ -1,0 +1,1 @@
+export { TruncationNotice } from './TruncationNotice';
