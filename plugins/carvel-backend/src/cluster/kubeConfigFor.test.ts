@@ -101,9 +101,10 @@ describe('kubeConfigFor', () => {
       'ca.pem': PEM,
     });
     const logger = mockServices.logger.mock();
+    const options = { logger, requestTimeoutMs: 1000, onChange: () => {} };
     const watcher = new ClusterWatcher(
       { name: 'staging', kubeconfig: path.join(dir, 'config') },
-      { logger, requestTimeoutMs: 1000, onChange: () => {} },
+      options,
     );
     expect(watcher.state).toBe('error');
     expect(watcher.error?.message).toMatch(/config:\d+: not valid YAML/);

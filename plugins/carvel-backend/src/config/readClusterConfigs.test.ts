@@ -92,7 +92,46 @@ describe('readClusterConfigs', () => {
       { carvel: { clusters: [{ name: 'a' }] } },
       /needs either url or kubeconfig/,
     ],
+    [
+      {
+        carvel: { clusters: [{ name: 'a', url: 'https://sa:s3cr3t@a:6443' }] },
+      },
+      /Cluster 'a': url must not carry credentials/,
+    ],
+    [
+      { carvel: { clusters: [{ name: 'a', url: 'not a url s3cr3t' }] } },
+      /Cluster 'a': url is not a valid URL$/,
+    ],
+    [
+      { carvel: { clusters: [{ name: 'a', url: 'file:///s3cr3t' }] } },
+      /Cluster 'a': url must start with https:\/\//,
+    ],
   ])('refuses %j', (data, message) => {
     expect(() => readClusterConfigs(new ConfigReader(data))).toThrow(message);
+  });
+
+  it('never repeats a configured value in its errors', () => {
+    const error = (() => {
+      try {
+        readClusterConfigs(
+          new ConfigReader({
+            carvel: {
+              clusters: [
+                {
+                  name: 'a',
+                  url: 'https://sa:s3cr3t@a',
+                  serviceAccountToken: 1,
+                },
+              ],
+            },
+          }),
+        );
+      } catch (e) {
+        return e as Error;
+      }
+      throw new Error('expected an error');
+    })();
+    expect(error.message).toMatch(/serviceAccountToken/);
+    expect(error.message).not.toContain('s3cr3t');
   });
 });

@@ -11,6 +11,23 @@ export interface ClusterConfig {
   context?: string;
 }
 
+/** Why a cluster's `url` cannot be used, without repeating it: a URL may carry credentials. */
+function checkUrl(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'url is not a valid URL';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    return 'url must start with https://';
+  }
+  if (parsed.username || parsed.password) {
+    return 'url must not carry credentials (user:password@); use serviceAccountToken';
+  }
+  return undefined;
+}
+
 function readCluster(config: Config): ClusterConfig {
   return {
     name: config.getString('name'),
@@ -47,6 +64,8 @@ export function readClusterConfigs(config: Config): ClusterConfig[] {
         `Cluster '${cluster.name}' needs either url or kubeconfig`,
       );
     }
+    const urlProblem = cluster.url ? checkUrl(cluster.url) : undefined;
+    if (urlProblem) throw new Error(`Cluster '${cluster.name}': ${urlProblem}`);
   }
   return clusters;
 }
