@@ -154,10 +154,14 @@ async function eventually(
   }
 }
 
-async function waitUntil(condition: () => boolean, timeoutMs: number) {
+async function waitUntil(
+  condition: () => boolean,
+  timeoutMs: number,
+  describe: () => string,
+) {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
+    if (Date.now() > deadline) throw new Error(`not in time: ${describe()}`);
     await new Promise(r => setTimeout(r, 10));
   }
 }
@@ -265,6 +269,8 @@ describe('carvel backend next to one hostile cluster', () => {
       await waitUntil(
         () => hostile.openWatchCount === 0 && healthy.openWatchCount === 0,
         2000,
+        () =>
+          `watches open after stop: ${hostile.openWatchCount} on the hostile cluster, ${healthy.openWatchCount} on the healthy one`,
       );
     },
     30_000,
