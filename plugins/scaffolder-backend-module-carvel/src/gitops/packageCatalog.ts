@@ -1,7 +1,12 @@
 import { resolveSafeChildPath } from '@backstage/backend-plugin-api';
 import type { Package } from '@carvel-gitops/plugin-carvel-common';
+import type { Stats } from 'node:fs';
 import fs from 'node:fs/promises';
 import { parseAllDocuments } from 'yaml';
+
+/** Package files of a GitOps repository are small; a larger one is reported, not parsed. */
+export const MAX_PACKAGE_FILE_BYTES = 4 * 1024 * 1024;
+export const MAX_PACKAGE_FILES = 1000;
 
 export interface PackageVersionFile {
   version: string;
@@ -46,10 +51,32 @@ export async function readPackageCatalog(options: {
       reason: `folder '${packagesPath}' does not exist in the workspace`,
     };
   }
+  if (entries.length > MAX_PACKAGE_FILES) {
+    problems.add(
+      `'${packagesPath}' holds ${entries.length} YAML files; at most ${MAX_PACKAGE_FILES} are read`,
+    );
+    entries = entries.slice(0, MAX_PACKAGE_FILES);
+  }
   const versions: PackageVersionFile[] = [];
   for (const entry of entries) {
     const file = `${packagesPath}/${entry}`;
-    const text = await fs.readFile(resolveSafeChildPath(folder, entry), 'utf8');
+    let fullPath: string;
+    let stat: Stats;
+    try {
+      fullPath = resolveSafeChildPath(folder, entry);
+      stat = await fs.stat(fullPath);
+    } catch {
+      problems.add(`${file} cannot be read inside the workspace`);
+      continue;
+    }
+    if (!stat.isFile()) continue;
+    if (stat.size > MAX_PACKAGE_FILE_BYTES) {
+      problems.add(
+        `${file} is larger than ${MAX_PACKAGE_FILE_BYTES} bytes; Package files are far smaller`,
+      );
+      continue;
+    }
+    const text = await fs.readFile(fullPath, 'utf8');
     const docs = parseAllDocuments(text);
     for (const doc of Array.isArray(docs) ? docs : [docs]) {
       if (doc.errors.length > 0) {
