@@ -175,4 +175,24 @@ describe('buildClusterState', () => {
     expect(state.truncated).toBeUndefined();
     expect(state.packageInstalls).toHaveLength(1);
   });
+
+  it('bounds the message of each PackageInstall', () => {
+    const cluster = fakeCluster('prod', {
+      installs: [
+        packageInstall('app', {
+          condition: 'ReconcileFailed',
+          message: `kapp: Error: ${'x'.repeat(1_000_000)}`,
+        }),
+      ],
+    });
+    const [install] = buildClusterState(
+      cluster,
+      selection,
+      settled,
+    ).packageInstalls;
+    expect(install.message!.length).toBeLessThan(10_000);
+    expect(install.message).toMatch(
+      /^kapp: Error: x+… \(\d+ more characters\)$/,
+    );
+  });
 });

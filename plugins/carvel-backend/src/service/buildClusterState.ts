@@ -12,6 +12,7 @@ import {
   sortVersions,
 } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
+import { boundMessage } from './boundMessage';
 import {
   capClusterItems,
   DEFAULT_MAX_ITEMS_PER_CLUSTER,
@@ -46,8 +47,8 @@ function packageInstallState(
         ? derived.lastAttemptedVersion
         : undefined,
     status: derived.status,
-    description: derived.description,
-    message: derived.message,
+    description: boundMessage(derived.description),
+    message: boundMessage(derived.message),
     latestVersion,
     updatedAt: derived.updatedAt,
   };
@@ -59,8 +60,8 @@ function appState(app: SlimApp): AppState {
     namespace: app.metadata.namespace ?? '',
     name: app.metadata.name,
     status: derived.status,
-    description: derived.description,
-    message: derived.message,
+    description: boundMessage(derived.description),
+    message: boundMessage(derived.message),
     updatedAt: derived.updatedAt,
   };
 }
