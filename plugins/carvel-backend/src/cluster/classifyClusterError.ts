@@ -5,8 +5,8 @@ import type {
 
 /** Thrown by our own request deadline, so it is told apart from other aborts. */
 export class ClusterRequestTimeoutError extends Error {
-  constructor(readonly timeoutMs: number) {
-    super(`no answer from the cluster within ${timeoutMs / 1000} s`);
+  constructor(readonly timeoutMs: number, message?: string) {
+    super(message ?? `no answer from the cluster within ${timeoutMs / 1000} s`);
     this.name = 'ClusterRequestTimeoutError';
   }
 }

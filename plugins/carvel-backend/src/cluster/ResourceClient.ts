@@ -1,0 +1,97 @@
+import { dropDeepListItems } from './jsonDepth';
+import { KubeRequest, readBody } from './kubeRequest';
+import type { WatchSettings } from './WatchSettings';
+
+export interface ResourceRef {
+  group: string;
+  version: string;
+  plural: string;
+  paged: boolean;
+}
+
+export interface ListPage {
+  items: unknown[];
+  continueToken?: string;
+  resourceVersion?: string;
+  /** Items left out because they were nested deeper than the limit. */
+  droppedDeep: number;
+}
+
+/** The two requests a resource watcher sends, each bounded in size; injected so tests can fake them. */
+export interface ResourceClient {
+  listPage(
+    continueToken: string | undefined,
+    signal: AbortSignal,
+  ): Promise<ListPage>;
+  /** Resolves with the event stream once the response headers arrived. */
+  openWatch(
+    resourceVersion: string | undefined,
+    signal: AbortSignal,
+  ): Promise<AsyncIterable<Buffer>>;
+}
+
+export type ResourceClientSettings = Pick<
+  WatchSettings,
+  'pageSize' | 'listPageBytes' | 'objectDepth' | 'watchSeconds'
+>;
+
+function parseListPage(text: string, plural: string, objectDepth: number) {
+  const { text: bounded, dropped } = dropDeepListItems(text, objectDepth);
+  let body: any;
+  try {
+    body = JSON.parse(bounded);
+  } catch {
+    throw new Error(`list page of ${plural} is not valid JSON`);
+  }
+  const metadata =
+    typeof body?.metadata === 'object' && body.metadata ? body.metadata : {};
+  return {
+    items: Array.isArray(body?.items) ? body.items : [],
+    continueToken:
+      typeof metadata.continue === 'string' && metadata.continue
+        ? metadata.continue
+        : undefined,
+    resourceVersion:
+      typeof metadata.resourceVersion === 'string'
+        ? metadata.resourceVersion
+        : undefined,
+    droppedDeep: dropped,
+  };
+}
+
+export function resourceClientFor(
+  request: KubeRequest,
+  resource: ResourceRef,
+  settings: ResourceClientSettings,
+): ResourceClient {
+  const path = `/apis/${resource.group}/${resource.version}/${resource.plural}`;
+  return {
+    async listPage(continueToken, signal) {
+      const body = await request(
+        path,
+        resource.paged
+          ? { limit: settings.pageSize, continue: continueToken }
+          : {},
+        signal,
+      );
+      const text = await readBody(
+        body,
+        settings.listPageBytes,
+        `list page of ${resource.plural}`,
+      );
+      return parseListPage(text, resource.plural, settings.objectDepth);
+    },
+    openWatch(resourceVersion, signal) {
+      return request(
+        path,
+        {
+          watch: true,
+          resourceVersion,
+          allowWatchBookmarks: true,
+          timeoutSeconds: settings.watchSeconds,
+        },
+        signal,
+      );
+    },
+  };
+}
