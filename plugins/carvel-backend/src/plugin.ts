@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
 import { ClusterFleet } from './cluster/ClusterFleet';
+import { readWatchSettings } from './cluster/WatchSettings';
 import { followClusterConfig } from './config/followClusterConfig';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
@@ -33,12 +34,19 @@ export const carvelPlugin = createBackendPlugin({
         deps.permissionsRegistry.addPermissions(carvelPermissions);
         const fleet = new ClusterFleet({
           logger,
-          requestTimeoutMs:
-            config.getOptionalNumber('carvel.requestTimeoutMs') ?? 5000,
+          settings: readWatchSettings(config),
         });
-        followClusterConfig(fleet, config, logger);
-        notifyStatusChanges({ fleet, signals: deps.signals, logger });
-        lifecycle.addShutdownHook(() => fleet.stop());
+        const unfollowConfig = followClusterConfig(fleet, config, logger);
+        const stopNotifying = notifyStatusChanges({
+          fleet,
+          signals: deps.signals,
+          logger,
+        });
+        lifecycle.addShutdownHook(() => {
+          unfollowConfig();
+          stopNotifying();
+          fleet.stop();
+        });
 
         const statusService = new CarvelStatusService({
           fleet,

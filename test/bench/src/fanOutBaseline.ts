@@ -7,6 +7,7 @@ import {
 } from '../../../plugins/carvel-backend/src/cluster/carvelResources';
 import { kubeConfigFor } from '../../../plugins/carvel-backend/src/cluster/kubeConfigFor';
 import { PackageIndex } from '../../../plugins/carvel-backend/src/cluster/PackageIndex';
+import { ValueInterner } from '../../../plugins/carvel-backend/src/cluster/ValueInterner';
 import { buildClusterState } from '../../../plugins/carvel-backend/src/service/buildClusterState';
 import {
   clusterConfigOf,
@@ -32,6 +33,8 @@ async function list<T extends { metadata: { name: string } }>(
     plural: resource.plural,
     ...selector,
   });
+  // A page view's objects are thrown away after it: nothing to share them with.
+  const values = new ValueInterner();
   const index = new PackageIndex<T>(
     object =>
       (object as any).spec?.packageRef?.refName ??
@@ -42,7 +45,7 @@ async function list<T extends { metadata: { name: string } }>(
   );
   index.apply(
     (body.items as unknown[])
-      .map(item => resource.slim(item))
+      .map(item => resource.slim(item, values))
       .filter((item): item is T => !!item)
       .map(current => ({ current })),
   );

@@ -2,6 +2,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
 import { ClusterFleet } from '../../../plugins/carvel-backend/src/cluster/ClusterFleet';
+import { defaultWatchSettings } from '../../../plugins/carvel-backend/src/cluster/WatchSettings';
 import { createRouter } from '../../../plugins/carvel-backend/src/router';
 import { CarvelStatusService } from '../../../plugins/carvel-backend/src/service/CarvelStatusService';
 import { clusterConfigOf, type FarmCluster } from './clusterFarm';
@@ -29,7 +30,7 @@ const quietLogger: any = {
 export async function startStatusServer(clusters: FarmCluster[]) {
   const fleet = new ClusterFleet({
     logger: quietLogger,
-    requestTimeoutMs: 30_000,
+    settings: { ...defaultWatchSettings, requestTimeoutMs: 30_000 },
   });
   fleet.update(clusters.map(clusterConfigOf));
   const statusService = new CarvelStatusService({

@@ -1,6 +1,10 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterConfig } from '../config/readClusterConfigs';
-import { ClusterWatcher, ClusterWatcherOptions } from './ClusterWatcher';
+import {
+  ClusterWatcher,
+  ClusterWatcherOptions,
+  WatchedCluster,
+} from './ClusterWatcher';
 import { ListGate } from './ListGate';
 
 export type PackageChangeListener = (
@@ -8,8 +12,15 @@ export type PackageChangeListener = (
   clusters: Set<string>,
 ) => void;
 
+export type ClusterWatcherFactory = (
+  config: ClusterConfig,
+  options: ClusterWatcherOptions,
+) => WatchedCluster;
+
 export interface ClusterFleetOptions
   extends Omit<ClusterWatcherOptions, 'onChange' | 'listGate'> {
+  /** Makes the watcher of one cluster; a ClusterWatcher by default. */
+  createWatcher?: ClusterWatcherFactory;
   /** How many list pages all clusters may fetch at once; default 8. */
   concurrentListPages?: number;
   logger: LoggerService;
@@ -17,9 +28,12 @@ export interface ClusterFleetOptions
   notifyDelayMs?: number;
 }
 
+const defaultWatcher: ClusterWatcherFactory = (config, options) =>
+  new ClusterWatcher(config, options);
+
 /** All watched clusters; follows configuration changes and batches change notifications. */
 export class ClusterFleet {
-  private readonly watchers = new Map<string, ClusterWatcher>();
+  private readonly watchers = new Map<string, WatchedCluster>();
   private readonly listeners = new Set<PackageChangeListener>();
   /** Package names someone asked about: they hear about clusters going up or down. */
   private readonly interestingPackages = new Set<string>();
@@ -46,8 +60,10 @@ export class ClusterFleet {
     }
     for (const config of configs) {
       if (this.watchers.has(config.name)) continue;
-      const watcher = new ClusterWatcher(config, {
-        ...this.options,
+      const { createWatcher = defaultWatcher, ...watcherOptions } =
+        this.options;
+      const watcher = createWatcher(config, {
+        ...watcherOptions,
         listGate: this.listGate,
         onChange: (cluster, packageNames, clusterStateChanged) => {
           const names = clusterStateChanged
@@ -67,7 +83,7 @@ export class ClusterFleet {
     clearTimeout(this.notifyTimer);
   }
 
-  clusters(): ClusterWatcher[] {
+  clusters(): WatchedCluster[] {
     return [...this.watchers.values()];
   }
 

@@ -9,25 +9,35 @@ import {
 import type { ClusterConfig } from '../config/readClusterConfigs';
 import {
   appResource,
+  CarvelResource,
   packageInstallResource,
   packageResource,
   SlimApp,
 } from './carvelResources';
 import { classifyClusterError } from './classifyClusterError';
+import type { Clock } from './Clock';
 import { kubeConfigFor } from './kubeConfigFor';
+import { kubeRequestFor } from './kubeRequest';
 import type { ListGate } from './ListGate';
 import { PackageIndex } from './PackageIndex';
-import { ResourceWatcher, ResourceWatcherOptions } from './ResourceWatcher';
+import { ResourceClient, resourceClientFor } from './ResourceClient';
+import { ResourceWatcher } from './ResourceWatcher';
+import { ValueInterner } from './ValueInterner';
+import { defaultWatchSettings, WatchSettings } from './WatchSettings';
 
 export type ClusterSyncState = 'syncing' | 'synced' | 'error';
 
 export interface ClusterWatcherOptions {
   logger: LoggerService;
-  requestTimeoutMs: number;
-  watchTimeoutSeconds?: number;
-  pageSize?: number;
-  backoff?: { initialMs: number; maxMs: number };
+  /** Bounds and timing; the defaults of config.d.ts when absent. */
+  settings?: WatchSettings;
+  /** Shorthand for `settings.requestTimeoutMs` when no settings are given. */
+  requestTimeoutMs?: number;
   listGate?: ListGate;
+  clock?: Clock;
+  random?: () => number;
+  /** The requests for one resource; by default HTTP(S) to the cluster the config names. */
+  clientFor?(resource: CarvelResource<any>): ResourceClient;
   /**
    * Called with the package names whose state changed on this cluster;
    * `clusterStateChanged` when the cluster itself went into or out of an error.
@@ -39,8 +49,26 @@ export interface ClusterWatcherOptions {
   ): void;
 }
 
+/** What the fleet and the status service read of one watched cluster. */
+export interface WatchedCluster {
+  readonly config: ClusterConfig;
+  readonly name: string;
+  readonly state: ClusterSyncState;
+  readonly error?: ClusterError;
+  /** In error, but still showing what was listed before. */
+  readonly stale: boolean;
+  readonly lastSyncedAt?: string;
+  readonly requestCount: number;
+  readonly packageInstalls: PackageIndex<PackageInstall>;
+  readonly packages: PackageIndex<Package>;
+  readonly apps: PackageIndex<SlimApp>;
+  start(): void;
+  stop(): void;
+  whenSettled(timeoutMs: number): Promise<boolean>;
+}
+
 /** Watches PackageInstalls, Packages and Apps of one cluster and indexes them by package name. */
-export class ClusterWatcher {
+export class ClusterWatcher implements WatchedCluster {
   readonly packageInstalls = new PackageIndex<PackageInstall>(
     p => p.spec.packageRef.refName,
   );
@@ -50,6 +78,8 @@ export class ClusterWatcher {
       a.metadata.annotations?.[ANNOTATION_GITOPS_APP_PACKAGE_NAME] ??
       a.metadata.annotations?.[ANNOTATION_APP_PACKAGE_REF_NAME],
   );
+  /** This cluster's shared values: forgotten with the cluster. */
+  readonly values = new ValueInterner();
   private readonly watchers: ResourceWatcher<any>[] = [];
   private configError?: ClusterError;
   private lastState?: string;
@@ -58,37 +88,44 @@ export class ClusterWatcher {
     readonly config: ClusterConfig,
     private readonly options: ClusterWatcherOptions,
   ) {
-    let kubeConfig;
-    try {
-      kubeConfig = kubeConfigFor(config);
-    } catch (error) {
-      this.configError = {
-        ...classifyClusterError(error, 'the cluster configuration'),
-        since: new Date().toISOString(),
-      };
-      options.logger.error(
-        `Cluster ${config.name} is misconfigured: ${(error as Error).message}`,
-      );
-      return;
-    }
-    const common = {
-      clusterName: config.name,
-      kubeConfig,
-      logger: options.logger,
-      requestTimeoutMs: options.requestTimeoutMs,
-      watchTimeoutSeconds: options.watchTimeoutSeconds,
-      pageSize: options.pageSize,
-      backoff: options.backoff,
-      listGate: options.listGate,
-      onStateChange: () => this.notifyStateChange(),
+    const settings = options.settings ?? {
+      ...defaultWatchSettings,
+      requestTimeoutMs:
+        options.requestTimeoutMs ?? defaultWatchSettings.requestTimeoutMs,
     };
+    let clientFor = options.clientFor;
+    if (!clientFor) {
+      try {
+        const request = kubeRequestFor(kubeConfigFor(config));
+        clientFor = resource => resourceClientFor(request, resource, settings);
+      } catch (error) {
+        this.configError = {
+          ...classifyClusterError(error, 'the cluster configuration'),
+          since: new Date().toISOString(),
+        };
+        options.logger.error(
+          `Cluster ${config.name} is misconfigured: ${
+            (error as Error).message
+          }`,
+        );
+        return;
+      }
+    }
     const watch = <T extends { metadata: { name: string } }>(
-      resource: ResourceWatcherOptions<T>['resource'],
+      resource: CarvelResource<T>,
       index: PackageIndex<any>,
     ) =>
       new ResourceWatcher<any>({
-        ...common,
+        clusterName: config.name,
         resource,
+        client: clientFor!(resource),
+        values: this.values,
+        settings,
+        logger: options.logger,
+        clock: options.clock,
+        random: options.random,
+        listGate: options.listGate,
+        onStateChange: () => this.notifyStateChange(),
         onChange: changes => {
           const touched = index.apply(changes);
           if (touched.size > 0) options.onChange(config.name, touched, false);
@@ -134,6 +171,10 @@ export class ClusterWatcher {
     return (
       this.configError ?? this.watchers.find(w => w.state === 'error')?.error
     );
+  }
+
+  get stale(): boolean {
+    return this.watchers.some(w => w.stale);
   }
 
   get lastSyncedAt(): string | undefined {

@@ -1,17 +1,16 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { ClusterError } from '@carvel-gitops/plugin-carvel-common';
-import {
-  CustomObjectsApi,
-  KubeConfig,
-  Observable,
-  Watch,
-} from '@kubernetes/client-node';
+import { BackoffPolicy } from './BackoffPolicy';
 import type { CarvelResource } from './carvelResources';
-import {
-  classifyClusterError,
-  ClusterRequestTimeoutError,
-} from './classifyClusterError';
+import { classifyClusterError } from './classifyClusterError';
+import { Clock, systemClock } from './Clock';
+import { KubeHttpError } from './kubeRequest';
 import type { ListGate } from './ListGate';
+import type { ResourceClient } from './ResourceClient';
+import { listResource } from './ResourceLister';
+import { runWatch, WatchEnd, WatchStreamError } from './runWatch';
+import type { ValueInterner } from './ValueInterner';
+import type { WatchSettings } from './WatchSettings';
 
 export type ResourceSyncState = 'syncing' | 'synced' | 'error';
 
@@ -20,58 +19,79 @@ export interface ObjectChange<T> {
   current?: T;
 }
 
+export interface WatchedObject {
+  metadata: { namespace?: string; name: string; resourceVersion?: string };
+}
+
 export interface ResourceWatcherOptions<T> {
   clusterName: string;
-  kubeConfig: KubeConfig;
   resource: CarvelResource<T>;
+  client: ResourceClient;
+  /** This cluster's shared values. */
+  values: ValueInterner;
+  settings: WatchSettings;
   logger: LoggerService;
-  requestTimeoutMs: number;
-  /** Server-side watch timeout; the watch is reopened from the last resourceVersion after it. */
-  watchTimeoutSeconds?: number;
-  pageSize?: number;
-  backoff?: { initialMs: number; maxMs: number };
+  clock?: Clock;
+  /** Random source of the backoff's jitter. */
+  random?: () => number;
   /** Shared by all clusters; bounds the list pages in flight. */
   listGate?: ListGate;
   onChange(changes: ObjectChange<T>[]): void;
   onStateChange(): void;
 }
 
-function keyOf(object: {
-  metadata: { namespace?: string; name: string };
-}): string {
+/** A watch that lived shorter than this and closed cleanly is retried with backoff, not at once. */
+const SHORT_WATCH_MS = 1000;
+/** Skipped objects logged per list or watch; the rest at debug level. */
+const SKIPS_LOGGED = 20;
+
+function keyOf(object: WatchedObject): string {
   return `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
 }
 
-class ListExpiredError extends Error {}
+function rawKeyOf(raw: any): string | undefined {
+  const name = raw?.metadata?.name;
+  const namespace = raw?.metadata?.namespace;
+  if (typeof name !== 'string') return undefined;
+  return `${typeof namespace === 'string' ? namespace : ''}/${name}`;
+}
+
+/** The stream itself broke (not the cluster's answer): reconnect quietly, it is not a cluster error. */
+const isConnectionDrop = (error: WatchStreamError) =>
+  !(error.cause instanceof KubeHttpError) &&
+  (error.cause as Error)?.name !== 'LineTooLongError';
 
 /**
- * Keeps an in-memory copy of one Carvel resource on one cluster, cluster-wide:
- * list (paged where the API allows it), then watch from the list's resourceVersion;
- * reopen the watch when the server closes it, relist on 410 Gone, back off on errors.
+ * Keeps an in-memory copy of one Carvel resource on one cluster: list (bounded, all or nothing),
+ * then watch from the list's resourceVersion; reopen a watch the server closed, relist on
+ * 410 Gone, back off (full jitter) on errors until a watch stayed healthy for a while.
+ * Data listed before an error is kept and marked stale.
  */
-export class ResourceWatcher<
-  T extends {
-    metadata: { namespace?: string; name: string; resourceVersion?: string };
-  },
-> {
+export class ResourceWatcher<T extends WatchedObject> {
   private objects = new Map<string, T>();
   private resourceVersion?: string;
   private stopped = true;
-  private watchAbort?: AbortController;
-  private watchdog?: NodeJS.Timeout;
-  private retryTimer?: NodeJS.Timeout;
-  private failures = 0;
+  private lifetime = new AbortController();
+  private retryTimer?: unknown;
+  private healthyTimer?: unknown;
+  private errorPhase?: 'list' | 'watch-open' | 'watch-stream';
+  private skipsLogged = 0;
   private firstSyncWaiters: Array<() => void> = [];
-  private readonly api: CustomObjectsApi;
+  private readonly clock: Clock;
+  private readonly backoff: BackoffPolicy;
 
   state: ResourceSyncState = 'syncing';
   error?: ClusterError;
   lastSyncedAt?: string;
-  /** Requests sent to the cluster (lists pages and watches), for benchmarks and tests. */
+  /** Requests sent to the cluster (list pages and watches), for benchmarks and tests. */
   requestCount = 0;
 
   constructor(private readonly options: ResourceWatcherOptions<T>) {
-    this.api = options.kubeConfig.makeApiClient(CustomObjectsApi);
+    this.clock = options.clock ?? systemClock;
+    this.backoff = new BackoffPolicy({
+      ...options.settings.backoff,
+      random: options.random,
+    });
   }
 
   get resource(): CarvelResource<T> {
@@ -86,17 +106,23 @@ export class ResourceWatcher<
     return this.objects.size;
   }
 
+  /** In error, but still holding what an earlier list returned. */
+  get stale(): boolean {
+    return this.state === 'error' && this.lastSyncedAt !== undefined;
+  }
+
   start(): void {
     if (!this.stopped) return;
     this.stopped = false;
+    this.lifetime = new AbortController();
     void this.relist();
   }
 
   stop(): void {
     this.stopped = true;
-    this.watchAbort?.abort();
-    clearTimeout(this.watchdog);
-    clearTimeout(this.retryTimer);
+    this.lifetime.abort(new Error('watcher stopped'));
+    this.clock.clearTimeout(this.retryTimer);
+    this.clock.clearTimeout(this.healthyTimer);
     this.releaseWaiters();
   }
 
@@ -118,105 +144,143 @@ export class ResourceWatcher<
     waiters.forEach(w => w());
   }
 
+  private get plural() {
+    return this.options.resource.plural;
+  }
+
   private get label() {
-    return `${this.options.resource.plural} on cluster ${this.options.clusterName}`;
-  }
-
-  private async listPage(continueToken?: string): Promise<any> {
-    const { group, version, plural, paged } = this.options.resource;
-    const timeoutMs = this.options.requestTimeoutMs;
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    this.requestCount++;
-    try {
-      return await this.api.listClusterCustomObject(
-        {
-          group,
-          version,
-          plural,
-          ...(paged
-            ? { limit: this.options.pageSize ?? 500, _continue: continueToken }
-            : {}),
-        },
-        {
-          middleware: [
-            {
-              pre: context => {
-                context.setSignal(controller.signal);
-                return new Observable(Promise.resolve(context));
-              },
-              post: context => new Observable(Promise.resolve(context)),
-            },
-          ],
-          middlewareMergeStrategy: 'append',
-        },
-      );
-    } catch (error) {
-      if (controller.signal.aborted)
-        throw new ClusterRequestTimeoutError(timeoutMs);
-      if ((error as any)?.code === 410)
-        throw new ListExpiredError('continue token expired');
-      throw error;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  /** Every object, slimmed page by page so a full raw list is never held in memory. */
-  private async listAll(): Promise<{
-    items: Map<string, T>;
-    resourceVersion?: string;
-  }> {
-    for (let attempt = 0; ; attempt++) {
-      const items = new Map<string, T>();
-      let continueToken: string | undefined;
-      let resourceVersion: string | undefined;
-      try {
-        do {
-          const token = continueToken;
-          const page = this.options.listGate
-            ? await this.options.listGate.run(() => this.listPage(token))
-            : await this.listPage(token);
-          for (const item of Array.isArray(page?.items) ? page.items : []) {
-            const slim = this.options.resource.slim(item);
-            if (slim) items.set(keyOf(slim), slim);
-          }
-          continueToken = page?.metadata?.continue || undefined;
-          resourceVersion = page?.metadata?.resourceVersion;
-        } while (continueToken && this.options.resource.paged && !this.stopped);
-        return { items, resourceVersion };
-      } catch (error) {
-        // The snapshot behind a continue token expired while paging: start over once more.
-        if (error instanceof ListExpiredError && attempt < 2) continue;
-        throw error;
-      }
-    }
+    return `${this.plural} on cluster ${this.options.clusterName}`;
   }
 
   private async relist(): Promise<void> {
     if (this.stopped) return;
+    const signal = this.lifetime.signal;
+    const { resource, settings, values, listGate } = this.options;
+    this.skipsLogged = 0;
     try {
-      const { items, resourceVersion } = await this.listAll();
-      if (this.stopped) return;
+      const { items, resourceVersion } = await listResource<T>({
+        plural: this.plural,
+        paged: resource.paged,
+        listPage: (token, pageSignal) => {
+          const send = () => {
+            this.requestCount++;
+            return this.options.client.listPage(token, pageSignal);
+          };
+          return listGate ? listGate.run(send) : send();
+        },
+        slim: raw => resource.slim(raw, values),
+        keyOf,
+        release: object => resource.release(object, values),
+        onSkipped: reason => this.skipped(reason),
+        limits: {
+          pageTimeoutMs: settings.requestTimeoutMs,
+          deadlineMs: settings.listDeadlineMs,
+          maxPages: settings.listPages,
+          maxObjects: settings.listObjects,
+        },
+        clock: this.clock,
+        signal,
+      });
+      if (signal.aborted) {
+        items.forEach(item => resource.release(item, values));
+        return;
+      }
       this.replaceAll(items);
       this.resourceVersion = resourceVersion;
-      this.failures = 0;
-      this.setState('synced');
-      this.watch();
+      this.lastSyncedAt = new Date(this.clock.now()).toISOString();
+      // A watch that failed stays reported (the data stale) until a watch succeeds again.
+      if (this.errorPhase === undefined || this.errorPhase === 'list') {
+        this.setState('synced');
+      }
+      void this.watch();
     } catch (error) {
-      this.fail(error);
+      if (signal.aborted) return;
+      this.fail(error, 'list');
     }
   }
 
+  private async watch(): Promise<void> {
+    if (this.stopped) return;
+    const signal = this.lifetime.signal;
+    const { settings } = this.options;
+    const startedAt = this.clock.now();
+    let end: WatchEnd;
+    try {
+      end = await runWatch({
+        plural: this.plural,
+        openWatch: (resourceVersion, watchSignal) => {
+          this.requestCount++;
+          return this.options.client.openWatch(resourceVersion, watchSignal);
+        },
+        resourceVersion: this.resourceVersion,
+        clock: this.clock,
+        headerTimeoutMs: settings.requestTimeoutMs,
+        maxDurationMs: (settings.watchSeconds + 30) * 1000,
+        maxLineBytes: settings.watchLineBytes,
+        maxObjectDepth: settings.objectDepth,
+        signal,
+        onOpen: () => this.watchOpened(),
+        onEvent: (type, object) => this.applyEvent(type, object),
+        onSkipped: reason => this.skipped(reason),
+      });
+    } catch (error) {
+      this.clock.clearTimeout(this.healthyTimer);
+      if (signal.aborted) return;
+      if (error instanceof WatchStreamError && isConnectionDrop(error)) {
+        this.options.logger.debug(
+          `Watch of ${this.label} broke: ${error.message}; relisting`,
+        );
+        this.scheduleRetry(() => void this.relist());
+      } else if (error instanceof WatchStreamError) {
+        this.fail(error.cause, 'watch-stream');
+      } else {
+        this.fail(error, 'watch-open');
+      }
+      return;
+    }
+    this.clock.clearTimeout(this.healthyTimer);
+    if (signal.aborted) return;
+    const next =
+      end === 'expired' ? () => void this.relist() : () => void this.watch();
+    if (end === 'expired') {
+      this.options.logger.debug(
+        `Watch of ${this.label} expired (410 Gone); relisting`,
+      );
+    }
+    if (this.clock.now() - startedAt < SHORT_WATCH_MS) this.scheduleRetry(next);
+    else next();
+  }
+
+  private watchOpened() {
+    this.clock.clearTimeout(this.healthyTimer);
+    this.healthyTimer = this.clock.setTimeout(() => {
+      this.backoff.reset();
+      if (this.state === 'error') this.recovered();
+    }, this.options.settings.backoff.healthyAfterMs);
+    // A refused or unanswered watch is over once one is accepted; a broken stream only once one stayed healthy.
+    if (this.state === 'error' && this.errorPhase === 'watch-open') {
+      this.recovered();
+    }
+  }
+
+  private recovered() {
+    this.options.logger.info(`Watching ${this.label} again`);
+    this.setState('synced');
+  }
+
   private replaceAll(next: Map<string, T>) {
+    const { resource, values } = this.options;
     const changes: ObjectChange<T>[] = [];
     for (const [key, current] of next) {
       const previous = this.objects.get(key);
       if (
-        previous?.metadata.resourceVersion !==
-          current.metadata.resourceVersion ||
-        !previous
+        previous &&
+        previous.metadata.resourceVersion === current.metadata.resourceVersion
       ) {
+        // Unchanged: keep the instance the indexes already hold.
+        next.set(key, previous);
+        resource.release(current, values);
+      } else {
         changes.push({ previous, current });
       }
     }
@@ -225,117 +289,69 @@ export class ResourceWatcher<
     }
     this.objects = next;
     if (changes.length > 0) this.options.onChange(changes);
+    for (const { previous } of changes) {
+      if (previous) resource.release(previous, values);
+    }
   }
 
   private applyEvent(type: string, object: any) {
-    if (type === 'BOOKMARK') {
-      this.resourceVersion =
-        object?.metadata?.resourceVersion ?? this.resourceVersion;
+    const resourceVersion = object?.metadata?.resourceVersion;
+    if (typeof resourceVersion === 'string') {
+      this.resourceVersion = resourceVersion;
+    }
+    if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
+    const { resource, values } = this.options;
+    const key = rawKeyOf(object);
+    if (key === undefined) {
+      this.skipped(`a ${type} event of ${this.plural} without a name`);
       return;
     }
-    const slim = this.options.resource.slim(object);
-    if (object?.metadata?.resourceVersion)
-      this.resourceVersion = object.metadata.resourceVersion;
-    if (!slim) return;
-    const key = keyOf(slim);
     const previous = this.objects.get(key);
-    if (type === 'DELETED') {
-      this.objects.delete(key);
-      this.options.onChange([{ previous }]);
-    } else if (type === 'ADDED' || type === 'MODIFIED') {
-      this.objects.set(key, slim);
-      this.options.onChange([{ previous, current: slim }]);
+    const current =
+      type === 'DELETED' ? undefined : resource.slim(object, values);
+    if (type !== 'DELETED' && !current) {
+      this.skipped(`${this.plural} ${key}: not a readable object`);
     }
+    if (current) this.objects.set(key, current);
+    else this.objects.delete(key);
+    if (previous || current) this.options.onChange([{ previous, current }]);
+    if (previous) resource.release(previous, values);
   }
 
-  private watch() {
-    if (this.stopped) return;
-    const { group, version, plural } = this.options.resource;
-    const timeoutSeconds = this.options.watchTimeoutSeconds ?? 300;
-    let expired = false;
-    this.requestCount++;
-    const watchStarted = Date.now();
-    const done = (error: unknown) => {
-      clearTimeout(this.watchdog);
-      if (this.stopped) return;
-      if (expired) {
-        this.options.logger.debug(
-          `Watch of ${this.label} expired (410 Gone); relisting`,
-        );
-        void this.relist();
-      } else if (error) {
-        this.options.logger.debug(
-          `Watch of ${this.label} failed: ${(error as Error).message ?? error}`,
-        );
-        this.scheduleRetry(() => void this.relist());
-      } else {
-        // A clean close (server timeout, or the connection dropped): resume from the last resourceVersion.
-        const lived = Date.now() - watchStarted;
-        if (lived < 1000) this.scheduleRetry(() => this.watch());
-        else this.watch();
-      }
-    };
-    new Watch(this.options.kubeConfig)
-      .watch(
-        `/apis/${group}/${version}/${plural}`,
-        {
-          resourceVersion: this.resourceVersion,
-          allowWatchBookmarks: true,
-          timeoutSeconds,
-        },
-        (type, object) => {
-          if (type === 'ERROR') {
-            if (object?.code === 410) expired = true;
-            this.watchAbort?.abort();
-            return;
-          }
-          this.applyEvent(type, object);
-        },
-        done,
-      )
-      .then(controller => {
-        this.watchAbort = controller;
-        if (this.stopped) controller.abort();
-      }, done);
-    clearTimeout(this.watchdog);
-    // A half-open connection never closes by itself: give up shortly after the server should have.
-    this.watchdog = setTimeout(
-      () => this.watchAbort?.abort(),
-      (timeoutSeconds + 30) * 1000,
-    );
+  private skipped(reason: string) {
+    const message = `Skipped ${reason} on cluster ${this.options.clusterName}`;
+    if (this.skipsLogged++ < SKIPS_LOGGED) this.options.logger.warn(message);
+    else this.options.logger.debug(message);
   }
 
   private scheduleRetry(next: () => void) {
-    this.failures++;
-    const { initialMs, maxMs } = this.options.backoff ?? {
-      initialMs: 1000,
-      maxMs: 30_000,
-    };
-    const delay = Math.min(
-      maxMs,
-      initialMs * 2 ** Math.min(this.failures - 1, 16),
-    );
-    clearTimeout(this.retryTimer);
-    this.retryTimer = setTimeout(next, delay);
+    this.clock.clearTimeout(this.retryTimer);
+    this.retryTimer = this.clock.setTimeout(next, this.backoff.nextDelayMs());
   }
 
-  private fail(error: unknown) {
-    const classified = classifyClusterError(
-      error,
-      this.options.resource.plural,
-    );
+  private fail(error: unknown, phase: 'list' | 'watch-open' | 'watch-stream') {
+    const classified = classifyClusterError(error, this.plural);
+    if (phase === 'watch-open' && error instanceof KubeHttpError) {
+      const detail = (error.body as any)?.message;
+      classified.message = `cannot watch ${this.plural}: ${classified.type}${
+        typeof detail === 'string' ? ` (${detail.slice(0, 500)})` : ''
+      }`;
+    }
     const since =
       this.error && this.error.type === classified.type
         ? this.error.since
-        : new Date().toISOString();
-    if (this.failures === 0) {
-      this.options.logger.warn(
-        `Cannot list ${this.label}: ${classified.type}: ${classified.message}`,
-      );
-    }
+        : new Date(this.clock.now()).toISOString();
     const changed =
       this.state !== 'error' || this.error?.message !== classified.message;
+    if (changed) {
+      this.options.logger.warn(
+        `${phase === 'list' ? 'Cannot list' : 'Cannot watch'} ${this.label}: ${
+          classified.type
+        }: ${classified.message}`,
+      );
+    }
     this.error = { ...classified, since };
+    this.errorPhase = phase;
     this.setState('error', changed);
     this.scheduleRetry(() => void this.relist());
   }
@@ -344,7 +360,7 @@ export class ResourceWatcher<
     this.state = state;
     if (state === 'synced') {
       this.error = undefined;
-      this.lastSyncedAt = new Date().toISOString();
+      this.errorPhase = undefined;
     }
     this.releaseWaiters();
     if (changed) this.options.onStateChange();

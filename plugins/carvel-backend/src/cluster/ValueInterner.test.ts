@@ -12,6 +12,41 @@ describe('ValueInterner', () => {
     expect(interner.string(undefined)).toBeUndefined();
   });
 
+  it('forgets a value once every holder released it', () => {
+    const interner = new ValueInterner();
+    const first = interner.object({ version: '1.0.0' });
+    interner.object({ version: '1.0.0' });
+    interner.string('apps');
+    expect(interner.size).toBe(2);
+    interner.release(first);
+    expect(interner.size).toBe(2);
+    interner.release(first);
+    interner.release('apps');
+    expect(interner.size).toBe(0);
+    const again = interner.object({ version: '1.0.0' });
+    expect(again).not.toBe(first);
+    interner.release(first);
+    expect(interner.size).toBe(1);
+  });
+
+  it('stays bounded while values keep changing and their holders go away', () => {
+    const interner = new ValueInterner();
+    let held = interner.object({ observedGeneration: 0 });
+    for (let generation = 1; generation <= 10_000; generation++) {
+      const next = interner.object({ observedGeneration: generation });
+      interner.release(held);
+      held = next;
+    }
+    expect(interner.size).toBe(1);
+  });
+
+  it('ignores values it never handed out', () => {
+    const interner = new ValueInterner();
+    const shared = interner.object({ a: 1 });
+    interner.release({ a: 1 });
+    expect(interner.object({ a: 1 })).toBe(shared);
+  });
+
   it('stops sharing, but keeps working, past its cap', () => {
     const interner = new ValueInterner(2);
     interner.object({ a: 1 });

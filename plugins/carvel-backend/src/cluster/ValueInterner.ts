@@ -1,45 +1,71 @@
+interface Entry {
+  value: unknown;
+  refs: number;
+}
+
 /**
- * Thousands of watched objects repeat the same values: namespaces, package names, versions,
- * conditions, whole specs. Keeping one frozen copy of each is most of the memory a cluster costs.
+ * Thousands of watched objects repeat the same values: namespaces, annotations, specs, settled
+ * statuses. One frozen copy of each, reference-counted: a value no watched object holds any more
+ * is forgotten, so a long-running cluster whose objects keep changing does not grow the table.
  */
 export class ValueInterner {
-  private readonly values = new Map<string, unknown>();
+  private readonly entries = new Map<string, Entry>();
+  private readonly keys = new WeakMap<object, string>();
 
-  constructor(private readonly maxEntries = 100_000) {}
+  constructor(private readonly maxEntries = 50_000) {}
 
   string<T extends string | undefined>(value: T): T {
     if (value === undefined) return value;
-    return this.lookup(`s${value}`, value);
+    return this.acquire(`s${value}`, value);
   }
 
-  /** A deeply frozen shared copy of a JSON-like value. */
+  /** A deeply frozen shared copy of a JSON-like value (built by us, so of bounded depth). */
   object<T>(value: T): T {
     if (value === undefined || value === null) return value;
-    return this.lookup(`o${JSON.stringify(value)}`, value, true);
+    return this.acquire(`o${JSON.stringify(value)}`, value, true);
+  }
+
+  /** Gives back one reference taken by `string` or `object`. */
+  release(value: unknown): void {
+    let key: string | undefined;
+    if (typeof value === 'string') key = `s${value}`;
+    else if (typeof value === 'object' && value !== null) {
+      key = this.keys.get(value);
+    }
+    const entry = key === undefined ? undefined : this.entries.get(key);
+    // Strings have no identity: an unshared one (past the cap) may end sharing early, never correctness.
+    if (!entry || entry.value !== value) return;
+    entry.refs--;
+    if (entry.refs <= 0) this.entries.delete(key!);
   }
 
   get size(): number {
-    return this.values.size;
+    return this.entries.size;
   }
 
-  private lookup<T>(key: string, value: T, freeze = false): T {
-    const existing = this.values.get(key);
-    if (existing !== undefined) return existing as T;
-    // Past the cap (unusually diverse values) new values are simply not shared.
-    if (this.values.size < this.maxEntries) {
-      this.values.set(key, freeze ? deepFreeze(value) : value);
+  private acquire<T>(key: string, value: T, freeze = false): T {
+    const existing = this.entries.get(key);
+    if (existing) {
+      existing.refs++;
+      return existing.value as T;
     }
-    return value;
+    // Past the cap (unusually diverse values) new values are simply not shared.
+    if (this.entries.size >= this.maxEntries) return value;
+    const stored = freeze ? deepFreeze(value) : value;
+    this.entries.set(key, { value: stored, refs: 1 });
+    if (freeze) this.keys.set(stored as object, key);
+    return stored;
   }
 }
 
 function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    Object.values(value as object).forEach(deepFreeze);
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const next = pending.pop();
+    if (typeof next === 'object' && next !== null && !Object.isFrozen(next)) {
+      Object.freeze(next);
+      pending.push(...Object.values(next));
+    }
   }
   return value;
 }
-
-/** One interner for every cluster: the same package is usually on many clusters. */
-export const sharedValues = new ValueInterner();

@@ -8,7 +8,7 @@ import {
   type Package,
   type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
-import { sharedValues as shared } from './ValueInterner';
+import type { ValueInterner } from './ValueInterner';
 
 export type ResourcePlural = 'packageinstalls' | 'packages' | 'apps';
 
@@ -21,8 +21,13 @@ export interface CarvelResource<T> {
    * limit/continue to two lists and returns an unusable continue token: never page it.
    */
   paged: boolean;
-  /** Keeps only what the status API needs; undefined when the object has no usable identity. */
-  slim(object: unknown): T | undefined;
+  /**
+   * Keeps only what the status API needs, reading fixed paths (never recursing over cluster data);
+   * undefined when the object has no usable identity. Shared parts are taken from `values`.
+   */
+  slim(object: unknown, values: ValueInterner): T | undefined;
+  /** Gives back the shared parts `slim` took, once the object is no longer kept. */
+  release(object: T, values: ValueInterner): void;
 }
 
 type Loose = Record<string, any>;
@@ -37,6 +42,7 @@ const optionalNumber = (value: unknown) =>
 function slimMetadata(
   object: Loose,
   annotationKeys: string[],
+  shared: ValueInterner,
 ): ObjectMeta | undefined {
   const metadata = isObject(object.metadata) ? object.metadata : undefined;
   const name = optionalString(metadata?.name);
@@ -60,13 +66,48 @@ function slimMetadata(
   };
 }
 
+/** More conditions than this are not a status kapp-controller writes. */
+const MAX_CONDITIONS = 20;
+
 function slimConditions(value: unknown): CarvelCondition[] | undefined {
   if (!Array.isArray(value)) return undefined;
-  return value.filter(isObject).map(c => ({
-    type: String(c.type),
-    status: String(c.status),
-    ...(typeof c.message === 'string' ? { message: c.message } : {}),
-  }));
+  return value
+    .slice(0, MAX_CONDITIONS)
+    .filter(isObject)
+    .map(c => ({
+      type: String(optionalString(c.type)),
+      status: String(optionalString(c.status)),
+      ...(typeof c.message === 'string' ? { message: c.message } : {}),
+    }));
+}
+
+/** Statuses carrying a message change with it: sharing them would only fill the table. */
+function hasMessage(status: {
+  usefulErrorMessage?: string;
+  conditions?: CarvelCondition[];
+}): boolean {
+  return (
+    status.usefulErrorMessage !== undefined ||
+    (status.conditions ?? []).some(c => c.message !== undefined)
+  );
+}
+
+function releaseShared(
+  object: { metadata: ObjectMeta; spec?: unknown; status?: unknown },
+  shared: ValueInterner,
+) {
+  shared.release(object.metadata.namespace);
+  shared.release(object.metadata.annotations);
+  shared.release(object.spec);
+  shared.release(object.status);
+}
+
+function prereleasesOf(value: unknown) {
+  if (!isObject(value)) return undefined;
+  const identifiers = Array.isArray(value.identifiers)
+    ? value.identifiers.filter((i: unknown) => typeof i === 'string')
+    : undefined;
+  return identifiers ? { identifiers } : {};
 }
 
 function slimGenericStatus(status: unknown) {
@@ -84,11 +125,13 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
   group: 'packaging.carvel.dev',
   version: 'v1alpha1',
   paged: true,
-  slim(object) {
+  slim(object, shared) {
     if (!isObject(object)) return undefined;
-    const metadata = slimMetadata(object, [
-      'packaging.carvel.dev/downgradable',
-    ]);
+    const metadata = slimMetadata(
+      object,
+      ['packaging.carvel.dev/downgradable'],
+      shared,
+    );
     if (!metadata) return undefined;
     // A malformed spec keeps the object (it shows as 'unknown') rather than hiding it.
     const spec: Loose = isObject(object.spec) ? object.spec : {};
@@ -109,7 +152,7 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
                 versionSelection: {
                   constraints: optionalString(selection.constraints),
                   ...(isObject(selection.prereleases)
-                    ? { prereleases: selection.prereleases }
+                    ? { prereleases: prereleasesOf(selection.prereleases) }
                     : {}),
                 },
               }
@@ -119,24 +162,36 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
         canceled: spec.canceled === true ? true : undefined,
       }),
       status: status
-        ? shared.object({
-            ...slimGenericStatus(status),
-            version: optionalString(status.version),
-            lastAttemptedVersion: optionalString(status.lastAttemptedVersion),
-          })
+        ? shareSettled(slimInstallStatus(status), shared)
         : undefined,
     };
   },
+  release: releaseShared,
 };
+
+function slimInstallStatus(status: Loose) {
+  return {
+    ...slimGenericStatus(status),
+    version: optionalString(status.version),
+    lastAttemptedVersion: optionalString(status.lastAttemptedVersion),
+  };
+}
+
+function shareSettled<S extends ReturnType<typeof slimInstallStatus>>(
+  status: S,
+  shared: ValueInterner,
+): S {
+  return hasMessage(status) ? status : shared.object(status);
+}
 
 export const packageResource: CarvelResource<Package> = {
   plural: 'packages',
   group: 'data.packaging.carvel.dev',
   version: 'v1alpha1',
   paged: false,
-  slim(object) {
+  slim(object, shared) {
     if (!isObject(object)) return undefined;
-    const metadata = slimMetadata(object, []);
+    const metadata = slimMetadata(object, [], shared);
     const spec = isObject(object.spec) ? object.spec : undefined;
     const refName = optionalString(spec?.refName);
     const version = optionalString(spec?.version);
@@ -152,6 +207,7 @@ export const packageResource: CarvelResource<Package> = {
       }),
     };
   },
+  release: releaseShared,
 };
 
 export interface SlimApp extends App {
@@ -163,25 +219,31 @@ export const appResource: CarvelResource<SlimApp> = {
   group: 'kappctrl.k14s.io',
   version: 'v1alpha1',
   paged: true,
-  slim(object) {
+  slim(object, shared) {
     if (!isObject(object)) return undefined;
-    const metadata = slimMetadata(object, [
-      ANNOTATION_GITOPS_APP_PACKAGE_NAME,
-      ANNOTATION_APP_PACKAGE_REF_NAME,
-      ANNOTATION_APP_PACKAGE_VERSION,
-    ]);
+    const metadata = slimMetadata(
+      object,
+      [
+        ANNOTATION_GITOPS_APP_PACKAGE_NAME,
+        ANNOTATION_APP_PACKAGE_REF_NAME,
+        ANNOTATION_APP_PACKAGE_VERSION,
+      ],
+      shared,
+    );
     if (!metadata) return undefined;
     const spec = isObject(object.spec) ? object.spec : {};
     const status = isObject(object.status) ? object.status : undefined;
     const owners = Array.isArray(object.metadata?.ownerReferences)
       ? object.metadata.ownerReferences
       : [];
-    const owner = owners.find(
-      (o: Loose) =>
-        isObject(o) &&
-        o.kind === 'PackageInstall' &&
-        String(o.apiVersion).startsWith('packaging.carvel.dev/'),
-    );
+    const owner = owners
+      .slice(0, MAX_CONDITIONS)
+      .find(
+        (o: Loose) =>
+          isObject(o) &&
+          o.kind === 'PackageInstall' &&
+          String(o.apiVersion).startsWith('packaging.carvel.dev/'),
+      );
     const timestamps = (step: unknown) =>
       isObject(step)
         ? {
@@ -197,10 +259,10 @@ export const appResource: CarvelResource<SlimApp> = {
         paused: spec.paused === true ? true : undefined,
         canceled: spec.canceled === true ? true : undefined,
       }),
-      // Deploy times differ per App: only the rest of the status is shared.
+      // Deploy and fetch times differ per App and change with every sync: never shared.
       status: status
         ? {
-            ...shared.object(slimGenericStatus(status)),
+            ...slimGenericStatus(status),
             deploy: timestamps(status.deploy),
             fetch: timestamps(status.fetch),
           }
@@ -208,4 +270,5 @@ export const appResource: CarvelResource<SlimApp> = {
       ownerPackageInstall: owner ? optionalString(owner.name) : undefined,
     };
   },
+  release: releaseShared,
 };

@@ -5,14 +5,19 @@ import type {
 import type { ClusterFleet } from '../cluster/ClusterFleet';
 import { readClusterConfigs } from './readClusterConfigs';
 
-/** Points the fleet at the configured clusters now and whenever the configuration changes. */
+/**
+ * Points the fleet at the configured clusters now and whenever the configuration changes;
+ * returns the function that stops following (call it on shutdown).
+ */
 export function followClusterConfig(
-  fleet: ClusterFleet,
+  fleet: Pick<ClusterFleet, 'update'>,
   config: RootConfigService,
   logger: LoggerService,
-): void {
+): () => void {
   fleet.update(readClusterConfigs(config));
-  config.subscribe?.(() => {
+  let following = true;
+  const subscription = config.subscribe?.(() => {
+    if (!following) return;
     try {
       fleet.update(readClusterConfigs(config));
     } catch (error) {
@@ -23,4 +28,8 @@ export function followClusterConfig(
       );
     }
   });
+  return () => {
+    following = false;
+    subscription?.unsubscribe();
+  };
 }
