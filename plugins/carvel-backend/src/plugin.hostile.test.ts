@@ -49,6 +49,8 @@ interface Expectation {
   installs: string[];
   /** Something the backend logged about it. */
   logged: RegExp;
+  /** Overrides of the test's `carvel.limits`. */
+  limits?: Record<string, number>;
 }
 
 const expectations: Record<string, Expectation> = {
@@ -69,6 +71,14 @@ const expectations: Record<string, Expectation> = {
     requestsPerAttempt: LIST_PAGES + 1,
     installs: [],
     logged: /page/i,
+  },
+  'slow endless list pages': {
+    error: { type: 'timeout', message: /list .*within/i },
+    // 200 ms a page: the whole-list deadline ends each attempt long before the page limit.
+    limits: { listPages: 1000, listDeadlineMs: 1500 },
+    requestsPerAttempt: 10,
+    installs: [],
+    logged: /list .*within/i,
   },
   'a repeated continue token': {
     error: { type: 'unknown', message: /continue/i },
@@ -227,6 +237,7 @@ describe('carvel backend next to one hostile cluster', () => {
                   listPages: LIST_PAGES,
                   listObjects: 1000,
                   listDeadlineMs: 5000,
+                  ...expected.limits,
                 },
                 backoff: BACKOFF,
               },

@@ -167,6 +167,14 @@ export const hostileClusters: HostileCluster[] = [
       c.faults.setHostileList('packageinstalls', { kind: 'endless-pages' }),
   },
   {
+    name: 'slow endless list pages',
+    resource: PACKAGE_INSTALLS,
+    makeHostile: c => {
+      c.faults.setLatency(200);
+      c.faults.setHostileList('packageinstalls', { kind: 'endless-pages' });
+    },
+  },
+  {
     name: 'a repeated continue token',
     resource: PACKAGE_INSTALLS,
     makeHostile: c =>
