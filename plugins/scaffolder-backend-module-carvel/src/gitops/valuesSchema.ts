@@ -1,6 +1,6 @@
 import Ajv, {
+  type CodeOptions,
   type ErrorObject,
-  type RegExpEngine,
   type ValidateFunction,
 } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -10,7 +10,7 @@ import { LinearPattern, PatternBudgetExceededError } from './linearPattern';
 const MAX_CACHED_SCHEMAS = 32;
 const MAX_REPORTED_PROBLEMS = 20;
 
-const linearRegExp: RegExpEngine = Object.assign(
+const linearRegExp: NonNullable<CodeOptions['regExp']> = Object.assign(
   (pattern: string) => new LinearPattern(pattern),
   { code: 'LinearPattern' },
 );
@@ -33,7 +33,7 @@ function compile(schema: object): CompiledSchema {
     });
     addFormats(ajv);
     const validate = ajv.compile(schema);
-    if (validate.$async) {
+    if ((validate as { $async?: boolean }).$async) {
       return { unusable: 'asynchronous schemas ($async) are not supported' };
     }
     return { validate };
