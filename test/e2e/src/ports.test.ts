@@ -5,6 +5,7 @@ import {
   isPortInUse,
   listeningInodes,
   portHolders,
+  PortsHeldError,
 } from './ports';
 
 // Port 3000 (0BB8) listening on 0.0.0.0 and on 127.0.0.1, an established connection from it, and 7007 (1B5F).
@@ -59,9 +60,9 @@ describe('isPortInUse and assertPortsFree', () => {
     const server = await listening('127.0.0.1');
     try {
       await expect(isPortInUse(server.port)).resolves.toBe(true);
-      await expect(
-        assertPortsFree([{ port: server.port, role: 'backend' }]),
-      ).rejects.toThrow(
+      const refusal = assertPortsFree([{ port: server.port, role: 'backend' }]);
+      await expect(refusal).rejects.toBeInstanceOf(PortsHeldError);
+      await expect(refusal).rejects.toThrow(
         `refusing to start: port ${server.port} (backend) is held by pid ${process.pid} (`,
       );
     } finally {

@@ -95,7 +95,12 @@ export function describeHeldPort(
   return `port ${port} (${role}) is held by ${by}`;
 }
 
-/** Throws, naming the holders, when any of the ports is taken. */
+/** A port of the stack is taken; the message names what holds it. */
+export class PortsHeldError extends Error {
+  name = 'PortsHeldError';
+}
+
+/** Throws a PortsHeldError, naming the holders, when any of the ports is taken. */
 export async function assertPortsFree(ports: StackPort[]): Promise<void> {
   const held: string[] = [];
   for (const stackPort of ports) {
@@ -104,10 +109,9 @@ export async function assertPortsFree(ports: StackPort[]): Promise<void> {
     }
   }
   if (held.length > 0) {
-    throw new Error(
-      `refusing to start: ${held.join(
-        '; ',
-      )}. Stop it (a leftover \`npm start\`?) and run again`,
+    const holders = held.join('; ');
+    throw new PortsHeldError(
+      `refusing to start: ${holders}. Stop it (a leftover \`npm start\`?) and run again`,
     );
   }
 }

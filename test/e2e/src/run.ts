@@ -9,6 +9,7 @@ import {
   machineProbes,
   resolveChromium,
 } from './chromium';
+import { PortsHeldError } from './ports';
 import { scenarios } from './scenarios';
 import { runWithStack } from './session';
 import { ROOT, RunningStack, startStack } from './stack';
@@ -80,7 +81,7 @@ main().then(
   code => process.exit(code),
   error => {
     console.error(
-      error instanceof ChromiumMissingError
+      error instanceof ChromiumMissingError || error instanceof PortsHeldError
         ? `[e2e] ${error.message}`
         : `[e2e] ${(error as Error).stack ?? error}`,
     );
