@@ -127,3 +127,30 @@ export async function runExpectingRefusal(
     );
   return { error, before, after: readTree(workspacePath) };
 }
+
+/** Commits `files` (content, or null to delete) to `branch` of a bare repository, as another user would. */
+export async function commitToRepository(
+  repository: string,
+  files: Record<string, string | null>,
+  branch = 'main',
+): Promise<string> {
+  const work = createWorkspace();
+  await runGit(['clone', '--quiet', '--branch', branch, repository, work]);
+  for (const [file, content] of Object.entries(files)) {
+    const full = path.join(work, file);
+    if (content === null) fs.rmSync(full);
+    else {
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      fs.writeFileSync(full, content);
+    }
+  }
+  await runGit(['add', '--all'], { cwd: work });
+  await runGit(
+    ['-c', 'user.name=other', '-c', 'user.email=o@e', 'commit', '-qm', 'other'],
+    { cwd: work },
+  );
+  await runGit(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], {
+    cwd: work,
+  });
+  return (await runGit(['rev-parse', 'HEAD'], { cwd: work })).trim();
+}

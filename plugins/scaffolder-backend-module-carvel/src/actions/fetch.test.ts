@@ -12,6 +12,9 @@ import {
 } from '../__testUtils__/workspace';
 import { createCarvelFetchAction } from './fetch';
 
+// Every test runs real git processes, which a busy machine slows down.
+jest.setTimeout(60_000);
+
 function localOnly(repo: string) {
   return GitRepositories.fromConfig(
     new ConfigReader({ carvel: { gitops: { localRepositories: [repo] } } }),

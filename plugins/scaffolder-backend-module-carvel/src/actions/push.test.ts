@@ -13,6 +13,9 @@ import {
 import { createCarvelFetchAction } from './fetch';
 import { commitAuthorOf, createCarvelPushAction } from './push';
 
+// Every test runs real git processes, which a busy machine slows down.
+jest.setTimeout(60_000);
+
 function actionFor(repository: string) {
   return createCarvelPushAction({
     repositories: GitRepositories.fromConfig(

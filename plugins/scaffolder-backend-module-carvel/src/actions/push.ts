@@ -1,22 +1,17 @@
 import type { UserEntity } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { checkBranchName } from '../gitops/branchName';
-import { runGit } from '../gitops/git';
-import { GitRepositories, GitRepository } from '../gitops/GitRepositories';
+import { fetchedCommitOf, isCommitId } from '../gitops/fetchRecord';
+import { GitRepositories } from '../gitops/GitRepositories';
 import { InputProblems } from '../gitops/InputProblems';
 import { checkRelativeFolder } from '../gitops/layout';
+import { CommitAuthor, pushRunChanges } from '../gitops/pushRunChanges';
 import { workspaceFolder } from '../gitops/workspaceFolder';
 import { examples } from './push.examples';
 
 export const PUSH_ACTION_ID = 'carvel:gitops:push';
 
-export interface CommitAuthor {
-  name: string;
-  email: string;
-}
+export type { CommitAuthor };
 
 /** The commit author: the user who runs the template, as the catalog knows them. */
 export function commitAuthorOf(user?: {
@@ -35,22 +30,6 @@ export function commitAuthorOf(user?: {
   return { name, email };
 }
 
-/** Whether `refs/heads/<branch>` exists exactly (git's own pattern also matches `x/<branch>`). */
-async function branchExists(
-  repository: GitRepository,
-  branch: string,
-  cwd: string,
-  signal?: AbortSignal,
-) {
-  const ref = `refs/heads/${branch}`;
-  const output = await runGit(['ls-remote', '--', repository.cloneUrl, ref], {
-    ...repository.gitOptions,
-    cwd,
-    signal,
-  });
-  return output.split('\n').some(line => line.split('\t')[1] === ref);
-}
-
 export function createCarvelPushAction(options: {
   repositories: GitRepositories;
 }) {
@@ -59,7 +38,12 @@ export function createCarvelPushAction(options: {
     description:
       'Commits the workspace (or a folder of it) to a branch of an existing git repository: an https URL ' +
       '(token from the integrations config) or a local repository listed in carvel.gitops.localRepositories. ' +
-      'Creates the branch when it does not exist; a re-run of the same task does not commit twice. ' +
+      "When the folder was fetched with carvel:gitops:fetch (which records the commit in the workspace's " +
+      '.git folder, never pushed or published), only what the run changed since that commit is applied, on top ' +
+      'of the branch as it is now: commits pushed meanwhile are kept, a file changed on both sides stops with ' +
+      'a conflict naming it and nothing pushed, and a push rejected because the branch moved is re-applied ' +
+      'and retried. A folder that was not fetched is laid over the branch: files are added or updated, never ' +
+      'deleted. Creates the branch when it does not exist; a re-run of the same task does not commit twice. ' +
       'In dry-run it reports what would change without pushing. For a pull request on GitHub use publish:github:pull-request instead.',
     examples,
     supportsDryRun: true,
@@ -81,13 +65,22 @@ export function createCarvelPushAction(options: {
               "Workspace folder whose files are committed; default '.'",
             ),
         commitMessage: z => z.string().optional().describe('Commit message'),
+        baseCommit: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'The commit sourcePath was fetched at; default: what carvel:gitops:fetch recorded for it',
+            ),
       },
       output: {
         commit: z =>
           z.string().describe('The commit the branch points to afterwards'),
         branch: z => z.string().describe('The branch'),
         changedFiles: z =>
-          z.array(z.string()).describe('Files the commit added or changed'),
+          z
+            .array(z.string())
+            .describe('Files the commit added, changed or deleted'),
       },
     },
     async handler(ctx) {
@@ -97,6 +90,11 @@ export function createCarvelPushAction(options: {
       problems.add(await checkBranchName(branch, 'branch'));
       if (sourcePath !== '.')
         problems.add(checkRelativeFolder(sourcePath, 'sourcePath'));
+      if (
+        ctx.input.baseCommit !== undefined &&
+        !isCommitId(ctx.input.baseCommit)
+      )
+        problems.add('baseCommit must be a full commit id (40 hex digits)');
       problems.throwIfAny(PUSH_ACTION_ID);
       const repository = await options.repositories.resolve(ctx.input.repoUrl);
       const source = workspaceFolder(
@@ -111,104 +109,33 @@ export function createCarvelPushAction(options: {
           ctx.templateInfo?.entity?.metadata.title ?? 'Backstage template'
         }: generated GitOps files`;
 
+      const baseCommit =
+        ctx.input.baseCommit ??
+        (await fetchedCommitOf(
+          ctx.workspacePath,
+          sourcePath,
+          repository.cloneUrl,
+        ));
+      if (!baseCommit) {
+        ctx.logger.info(
+          `${sourcePath} was not fetched from ${repository.displayName}: adding and updating its files, deleting none`,
+        );
+      }
+
       const result = await ctx.checkpoint({
         key: `carvel-gitops-push-${repository.displayName}-${branch}`,
-        fn: async () => {
-          const cloneDir = await fs.mkdtemp(
-            path.join(os.tmpdir(), 'carvel-gitops-push-'),
-          );
-          const git = (args: string[]) =>
-            runGit(args, {
-              ...repository.gitOptions,
-              cwd: cloneDir,
-              signal: ctx.signal,
-            });
-          try {
-            const exists = await branchExists(
-              repository,
-              branch,
-              cloneDir,
-              ctx.signal,
-            );
-            await runGit(
-              [
-                'clone',
-                '--quiet',
-                '--no-tags',
-                '--depth=1',
-                '--single-branch',
-                ...(exists ? ['--branch', branch] : []),
-                '--',
-                repository.cloneUrl,
-                cloneDir,
-              ],
-              { ...repository.gitOptions, signal: ctx.signal },
-            );
-            if (!exists) await git(['checkout', '--quiet', '-b', branch]);
-            // git reads the workspace with lstat: symlinks stay symlinks; files it lacks stay in git.
-            await git([
-              `--work-tree=${source}`,
-              'add',
-              '--ignore-removal',
-              '--',
-              ':/',
-            ]);
-            const changedFiles = (
-              await git(['diff', '--cached', '--name-only'])
-            )
-              .split('\n')
-              .filter(Boolean);
-            if (changedFiles.length === 0) {
-              ctx.logger.info(
-                `Nothing to commit: ${repository.displayName} ${branch} already has these files`,
-              );
-              return {
-                commit: (await git(['rev-parse', 'HEAD'])).trim(),
-                changedFiles,
-              };
-            }
-            ctx.logger.info(
-              `Changes for ${repository.displayName} ${branch}:\n${changedFiles
-                .map(f => `  ${f}`)
-                .join('\n')}`,
-            );
-            const identity = [
-              '-c',
-              `user.name=${author.name}`,
-              '-c',
-              `user.email=${author.email}`,
-            ];
-            await git([
-              ...identity,
-              'commit',
-              '--quiet',
-              '--no-verify',
-              '-m',
-              message,
-            ]);
-            const commit = (await git(['rev-parse', 'HEAD'])).trim();
-            if (ctx.isDryRun) {
-              ctx.logger.info(
-                `Dry run: would push ${commit.slice(0, 12)} to ${branch}`,
-              );
-            } else {
-              await git([
-                'push',
-                '--quiet',
-                'origin',
-                `HEAD:refs/heads/${branch}`,
-              ]);
-              ctx.logger.info(
-                `Pushed ${commit.slice(0, 12)} by ${author.name} to ${
-                  repository.displayName
-                } ${branch}`,
-              );
-            }
-            return { commit, changedFiles };
-          } finally {
-            await fs.rm(cloneDir, { recursive: true, force: true });
-          }
-        },
+        fn: () =>
+          pushRunChanges({
+            repository,
+            branch,
+            source,
+            baseCommit,
+            author,
+            message,
+            dryRun: ctx.isDryRun ?? false,
+            logger: ctx.logger,
+            signal: ctx.signal,
+          }),
       });
       ctx.output('commit', result.commit);
       ctx.output('branch', branch);

@@ -19,6 +19,9 @@ import {
 } from '../__testUtils__/workspace';
 import { GitRepositories } from './GitRepositories';
 
+// Every test runs real git processes, which a busy machine slows down.
+jest.setTimeout(60_000);
+
 const TOKEN = 'glpat-very-secret-token';
 const BASIC = `Basic ${Buffer.from(`oauth2:${TOKEN}`).toString('base64')}`;
 
