@@ -23,6 +23,7 @@ function seconds(since: number) {
 async function runScenarios(
   chromiumPath: string,
   stack: RunningStack,
+  signal: AbortSignal,
 ): Promise<number> {
   const browser = await launchChromium(chromiumPath);
   const failures: string[] = [];
@@ -33,11 +34,13 @@ async function runScenarios(
       state: {} as Record<string, unknown>,
     };
     for (const [name, scenario] of scenarios) {
+      if (signal.aborted) break;
       const scenarioStarted = Date.now();
       try {
         await scenario(context);
         console.log(`[e2e] ✓ ${name} (${seconds(scenarioStarted)} s)`);
       } catch (error) {
+        if (signal.aborted) break;
         failures.push(name);
         console.log(`[e2e] ✗ ${name}\n${(error as Error).stack ?? error}`);
       }
@@ -70,7 +73,7 @@ async function main(): Promise<number> {
       console.log(`[e2e] up after ${seconds(started)} s`);
       return stack;
     },
-    use: stack => runScenarios(chromiumPath, stack),
+    use: (stack, signal) => runScenarios(chromiumPath, stack, signal),
     signals: process,
     log: line => console.log(`[e2e] ${line}`),
   });

@@ -77,13 +77,15 @@ describe('runWithStack', () => {
       const stack = fakeStack();
       const signals = new EventEmitter();
       let using!: () => void;
+      let useSignal: AbortSignal | undefined;
       const inUse = new Promise<void>(resolve => {
         using = resolve;
       });
       const running = runWithStack(
         session({
           start: async () => stack,
-          use: () => {
+          use: (_, abort) => {
+            useSignal = abort;
             using();
             return never();
           },
@@ -91,7 +93,9 @@ describe('runWithStack', () => {
         }),
       );
       await inUse;
+      expect(useSignal?.aborted).toBe(false);
       signals.emit(signal);
+      expect(useSignal?.aborted).toBe(true);
       await expect(running).resolves.toBe(code);
       expect(stack.stops).toBe(1);
       expect(signals.listenerCount(signal)).toBe(0);

@@ -7,8 +7,8 @@ type StopSignal = keyof typeof SIGNAL_EXIT_CODES;
 export interface StackSession {
   /** Starts the stack; must stop what it started before rejecting, also when `signal` aborts. */
   start(signal: AbortSignal): Promise<RunningStack>;
-  /** Uses the running stack; resolves with the exit code. */
-  use(stack: RunningStack): Promise<number>;
+  /** Uses the running stack until done or `signal` aborts; resolves with the exit code. */
+  use(stack: RunningStack, signal: AbortSignal): Promise<number>;
   /** Where SIGINT and SIGTERM arrive (the process). */
   signals: EventEmitter;
   log(line: string): void;
@@ -29,7 +29,7 @@ export async function runWithStack(session: StackSession): Promise<number> {
       return SIGNAL_EXIT_CODES[abort.signal.reason as StopSignal];
     }
     try {
-      return await session.use(running);
+      return await session.use(running, abort.signal);
     } finally {
       await running.stop();
     }
