@@ -2,7 +2,9 @@
  * Browser tests of the running product: the app, backend and demo clusters started as
  * `npm start` starts them, driven with Chromium. Screenshots go to test-results/e2e.
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
 import { launchChromium } from './browser';
 import {
   ChromiumMissingError,
@@ -20,11 +22,31 @@ function seconds(since: number) {
   return Math.round((Date.now() - since) / 1000);
 }
 
+/** Screenshots of every open page, to see what a failed scenario saw. */
+async function screenshotOpenPages(browser: Browser, scenarioIndex: number) {
+  const pages = browser.contexts().flatMap(context => context.pages());
+  const files: string[] = [];
+  for (const [i, page] of pages.entries()) {
+    const file = path.join(
+      ARTIFACTS,
+      `failed-${scenarioIndex + 1}-${i + 1}.png`,
+    );
+    await page
+      .screenshot({ path: file, fullPage: true, timeout: 10_000 })
+      .then(() => files.push(path.basename(file)))
+      .catch(() => {});
+  }
+  return files;
+}
+
 async function runScenarios(
   chromiumPath: string,
   stack: RunningStack,
   signal: AbortSignal,
 ): Promise<number> {
+  for (const file of fs.readdirSync(ARTIFACTS)) {
+    if (/^failed-.*\.png$/.test(file)) fs.rmSync(path.join(ARTIFACTS, file));
+  }
   const browser = await launchChromium(chromiumPath);
   const failures: string[] = [];
   try {
@@ -33,7 +55,7 @@ async function runScenarios(
       artifacts: ARTIFACTS,
       state: {} as Record<string, unknown>,
     };
-    for (const [name, scenario] of scenarios) {
+    for (const [index, [name, scenario]] of scenarios.entries()) {
       if (signal.aborted) break;
       const scenarioStarted = Date.now();
       try {
@@ -42,7 +64,12 @@ async function runScenarios(
       } catch (error) {
         if (signal.aborted) break;
         failures.push(name);
-        console.log(`[e2e] ✗ ${name}\n${(error as Error).stack ?? error}`);
+        const shots = await screenshotOpenPages(browser, index);
+        console.log(
+          `[e2e] ✗ ${name} (open pages: ${shots.join(', ') || 'none'})\n${
+            (error as Error).stack ?? error
+          }`,
+        );
       }
     }
   } finally {
