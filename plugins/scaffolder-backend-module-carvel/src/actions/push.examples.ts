@@ -20,4 +20,33 @@ export const examples: TemplateExample[] = [
       ],
     }),
   },
+  {
+    description:
+      'Fetch into a folder, generate files there, and commit only what the run changed on top of the branch as it is now',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'fetch',
+          action: 'carvel:gitops:fetch',
+          name: 'Fetch the GitOps repository',
+          input: {
+            repoUrl: 'https://github.com/example-org/gitops.git',
+            targetPath: 'gitops',
+          },
+        },
+        {
+          id: 'push',
+          action: 'carvel:gitops:push',
+          name: 'Commit to the GitOps repository',
+          input: {
+            repoUrl: 'https://github.com/example-org/gitops.git',
+            sourcePath: 'gitops',
+            branch: 'carvel/deliver-app',
+            baseCommit: '${{ steps.fetch.output.commit }}',
+            commitMessage: 'Deliver app.default.tap to qa',
+          },
+        },
+      ],
+    }),
+  },
 ];
