@@ -71,8 +71,11 @@ async function waitForUrl(
     if (exit)
       throw new Error(`the stack exited with ${exit} before it was ready`);
     try {
+      const timeout = AbortSignal.timeout(5000);
       const response = await fetch(check.url, {
-        signal: AbortSignal.timeout(5000),
+        signal: until.signal
+          ? AbortSignal.any([timeout, until.signal])
+          : timeout,
       });
       if (check.isReady(response.status)) return;
     } catch {
