@@ -11,7 +11,6 @@ import {
   getGiteaRequestOptions,
   GithubCredentialsProvider,
   GitlabCredentialsProvider,
-  ScmIntegration,
   ScmIntegrationRegistry,
 } from '@backstage/integration';
 
@@ -50,15 +49,17 @@ export class GitCredentials {
     if (url.protocol !== 'https:') return undefined;
     const integration = this.integrations.byUrl(url);
     if (!integration) return undefined;
-    return this.authorizationOf(integration, url.toString());
+    return this.authorizationOf(integration.type, url);
   }
 
   private async authorizationOf(
-    integration: ScmIntegration,
-    url: string,
+    type: string,
+    repository: URL,
   ): Promise<string | undefined> {
-    const config = (integration as { config?: unknown }).config as never;
-    switch (integration.type) {
+    const url = repository.toString();
+    const configOf = <T>(group: { byUrl(u: URL): { config: T } | undefined }) =>
+      group.byUrl(repository)!.config;
+    switch (type) {
       case 'github': {
         const { token } = await this.providers.github.getCredentials({ url });
         return token ? basic('x-access-token', token) : undefined;
@@ -72,14 +73,22 @@ export class GitCredentials {
         return credentials?.headers.Authorization;
       }
       case 'bitbucketCloud':
-        return bitbucketCloudAuthorization(config);
+        return bitbucketCloudAuthorization(
+          configOf(this.integrations.bitbucketCloud),
+        );
       case 'bitbucketServer':
-        return getBitbucketServerRequestOptions(config).headers.Authorization;
+        return getBitbucketServerRequestOptions(
+          configOf(this.integrations.bitbucketServer),
+        ).headers.Authorization;
       case 'gitea':
-        return getGiteaRequestOptions(config).headers?.Authorization;
-      case 'gerrit':
-        return (getGerritRequestOptions(config) as { headers?: any }).headers
+        return getGiteaRequestOptions(configOf(this.integrations.gitea)).headers
           ?.Authorization;
+      case 'gerrit': {
+        // getGerritRequestOptions returns bare `{}` when there is no password.
+        const options: { headers?: Record<string, string> } =
+          getGerritRequestOptions(configOf(this.integrations.gerrit));
+        return options.headers?.Authorization;
+      }
       default:
         return undefined;
     }

@@ -52,6 +52,10 @@ describe('GitRepositories', () => {
     ['https://u:p@github.com/r.git', /must not contain credentials/],
     ['file://remote-host/x.git', /not a valid file URL/],
     ['/etc', /neither an https URL/],
+    [
+      'deploy:s3cret@github.com:o/r.git',
+      /'\*\*\*@github.com:o\/r.git' is neither/,
+    ],
     ['', /https URL of a git repository/],
     [42, /https URL of a git repository/],
     [`https://github.com/${'a'.repeat(3000)}`, /https URL of a git repository/],
@@ -61,6 +65,7 @@ describe('GitRepositories', () => {
     expect(error.message).toMatch(message);
     expect(error.message).not.toContain('pw@');
     expect(error.message).not.toContain('u:p@');
+    expect(error.message).not.toContain('s3cret');
   });
 
   it('allows a configured local repository, with the file transport only', async () => {

@@ -119,7 +119,7 @@ export class GitRepositories {
     try {
       localPath = /^file:/i.test(repoUrl) ? fileURLToPath(repoUrl) : repoUrl;
     } catch {
-      return refuse(`repoUrl '${repoUrl}' is not a valid file URL`);
+      return refuse(`repoUrl '${redactUrl(repoUrl)}' is not a valid file URL`);
     }
     const absolute = path.resolve(localPath);
     const allowed = this.options.localRepositories.find(
@@ -129,7 +129,9 @@ export class GitRepositories {
     );
     if (!allowed) {
       refuse(
-        `repoUrl '${repoUrl}' is neither an https URL nor one of the local repositories in carvel.gitops.localRepositories`,
+        `repoUrl '${redactUrl(
+          repoUrl,
+        )}' is neither an https URL nor one of the local repositories in carvel.gitops.localRepositories`,
       );
     }
     return {
@@ -140,9 +142,11 @@ export class GitRepositories {
   }
 }
 
-/** The URL without anything before `@` in its authority, for messages. */
+/** The URL without anything before `@` in its authority (or scp-like `user@host:`), for messages. */
 function redactUrl(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@')
+    .replace(/^[^/:@]+(:[^/@]*)?@/, '***@');
 }
 
 function realpathOrSelf(p: string): string {
