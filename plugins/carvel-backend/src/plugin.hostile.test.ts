@@ -195,6 +195,10 @@ function expectReported(body: any, expected: Expectation) {
   expect((hostile.packageInstalls ?? []).map((i: any) => i.name)).toEqual(
     expected.installs,
   );
+  // What a cluster in error still shows is what it listed before: marked as possibly out of date.
+  const keepsListedData =
+    Boolean(expected.error) && expected.installs.length > 0;
+  expect(hostile.stale !== undefined).toBe(keepsListedData);
 }
 
 const started: SimulatedCluster[] = [];

@@ -84,6 +84,11 @@ export interface ClusterCarvelState {
   truncated?: number;
   /** How many Apps were left out of `apps` by the same cap; absent when none. */
   truncatedApps?: number;
+  /**
+   * Set when the cluster is in error but what it listed before is still shown: the data may be out of
+   * date. `lastSyncedAt` is when it was last listed completely.
+   */
+  stale?: { lastSyncedAt?: string };
 }
 
 export interface EntityCarvelStatus {

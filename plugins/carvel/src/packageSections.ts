@@ -23,6 +23,8 @@ export interface ClusterErrorRow {
   id: string;
   clusterName: string;
   error: ClusterError;
+  /** The cluster's rows below are what it listed before the error, possibly out of date. */
+  stale?: { lastSyncedAt?: string };
 }
 
 export type PackageRow = PackageInstallRow | ClusterErrorRow;
@@ -113,6 +115,7 @@ export function buildPackageSections(
           id: `${cluster.name}#error`,
           clusterName: cluster.name,
           error: clusterError(cluster),
+          ...(cluster.stale ? { stale: cluster.stale } : {}),
         });
       }
       const installs = cluster.packageInstalls

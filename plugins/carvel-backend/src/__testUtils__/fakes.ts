@@ -97,10 +97,13 @@ export function fakeCluster(
     packages?: Package[];
     apps?: SlimApp[];
   } = {},
-  state: Pick<ClusterView, 'state' | 'error'> = { state: 'synced' },
+  state: Pick<ClusterView, 'state' | 'error' | 'stale' | 'lastSyncedAt'> = {
+    state: 'synced',
+  },
 ) {
   return {
     name,
+    lastSyncedAt: '2026-11-25T00:00:00.000Z',
     ...state,
     packageInstalls: byPackage(
       content.installs ?? [],
@@ -111,7 +114,6 @@ export function fakeCluster(
       content.apps ?? [],
       a => a.metadata.annotations?.['carvel.dev/package-name'],
     ),
-    lastSyncedAt: '2026-11-25T00:00:00.000Z',
     whenSettled: async () => state.state !== 'syncing',
   };
 }

@@ -22,7 +22,6 @@ import { buildClusterState, ClusterView } from './buildClusterState';
 export interface WatchedClusters {
   clusters(): Array<
     ClusterView & {
-      lastSyncedAt?: string;
       whenSettled(timeoutMs: number): Promise<boolean>;
     }
   >;

@@ -106,6 +106,29 @@ describe('buildClusterState', () => {
     });
   });
 
+  it('marks the PackageInstalls a cluster in error listed before as stale, with when they were listed', () => {
+    const cluster = fakeCluster(
+      'prod',
+      { installs: [packageInstall('app', { version: '1.0.0' })] },
+      {
+        state: 'error',
+        error: { type: 'forbidden', message: 'cannot watch', since: 'x' },
+        stale: true,
+        lastSyncedAt: '2026-12-01T10:00:00.000Z',
+      },
+    );
+    const state = buildClusterState(cluster, selection, settled);
+    expect(state.stale).toEqual({ lastSyncedAt: '2026-12-01T10:00:00.000Z' });
+    expect(state.packageInstalls.map(i => i.version)).toEqual(['1.0.0']);
+    expect(
+      buildClusterState(
+        { ...cluster, state: 'synced', error: undefined },
+        selection,
+        settled,
+      ).stale,
+    ).toBeUndefined();
+  });
+
   it('reports a cluster that has not answered within the deadline as timeout', () => {
     const cluster = fakeCluster('slow', {}, { state: 'syncing' });
     expect(

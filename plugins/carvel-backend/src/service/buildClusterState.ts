@@ -23,6 +23,9 @@ export interface ClusterView {
   name: string;
   state: 'syncing' | 'synced' | 'error';
   error?: ClusterError;
+  /** In error, but still holding what it listed before. */
+  stale?: boolean;
+  lastSyncedAt?: string;
   packageInstalls: { get(packageName: string): PackageInstall[] };
   packages: { get(packageName: string): Package[] };
   apps: { get(packageName: string): SlimApp[] };
@@ -143,5 +146,8 @@ export function buildClusterState(
     apps: cappedApps.items,
     ...(cappedInstalls.omitted ? { truncated: cappedInstalls.omitted } : {}),
     ...(cappedApps.omitted ? { truncatedApps: cappedApps.omitted } : {}),
+    ...(error && cluster.stale
+      ? { stale: { lastSyncedAt: cluster.lastSyncedAt } }
+      : {}),
   };
 }

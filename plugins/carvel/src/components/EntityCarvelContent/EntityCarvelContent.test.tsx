@@ -168,6 +168,34 @@ describe('EntityCarvelContent', () => {
     expect(screen.queryByText(/No PackageInstall of/)).toBeNull();
   });
 
+  it('says that a cluster in error still shows what it listed before, and when', async () => {
+    await renderStatus(
+      entityStatus([
+        cluster('production', {
+          state: 'error',
+          error: {
+            type: 'forbidden',
+            message: 'cannot watch packageinstalls: forbidden',
+          },
+          stale: { lastSyncedAt: '2024-05-01T09:00:00.000Z' },
+        }),
+      ]),
+    );
+
+    const errorRow = await screen.findByTestId('cluster-error-row-production');
+    expect(
+      within(errorRow).getByText(
+        /Forbidden \(missing permissions\): cannot watch/,
+      ),
+    ).toBeInTheDocument();
+    expect(errorRow).toHaveTextContent(
+      'Showing what the cluster listed at 2024-05-01T09:00:00.000Z; it may be out of date.',
+    );
+    expect(
+      within(installRow('production')).getByText('Succeeded'),
+    ).toBeInTheDocument();
+  });
+
   it('shows the build-cluster Apps with their messages', async () => {
     await renderStatus(
       entityStatus([

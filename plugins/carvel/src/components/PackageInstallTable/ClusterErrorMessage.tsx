@@ -15,8 +15,11 @@ const errorTypeLabels: Record<ClusterErrorType, string> = {
 };
 
 /** Why a run cluster's state is unknown, and since when. */
-export function ClusterErrorMessage(props: { error: ClusterError }) {
-  const { error } = props;
+export function ClusterErrorMessage(props: {
+  error: ClusterError;
+  stale?: { lastSyncedAt?: string };
+}) {
+  const { error, stale } = props;
   return (
     <>
       <StatusError>
@@ -26,6 +29,20 @@ export function ClusterErrorMessage(props: { error: ClusterError }) {
       {error.since && (
         <Typography variant="caption" color="textSecondary" component="div">
           since <time dateTime={error.since}>{error.since}</time>
+        </Typography>
+      )}
+      {stale && (
+        <Typography variant="caption" color="textSecondary" component="div">
+          Showing what the cluster listed
+          {stale.lastSyncedAt ? (
+            <>
+              {' '}
+              at <time dateTime={stale.lastSyncedAt}>{stale.lastSyncedAt}</time>
+            </>
+          ) : (
+            ' before'
+          )}
+          ; it may be out of date.
         </Typography>
       )}
     </>

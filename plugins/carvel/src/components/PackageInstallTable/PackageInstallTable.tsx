@@ -53,7 +53,7 @@ export function PackageInstallTable(props: {
                 <TableCell padding="checkbox" />
                 <TableCell>{row.clusterName}</TableCell>
                 <TableCell colSpan={PACKAGE_INSTALL_COLUMNS - 2}>
-                  <ClusterErrorMessage error={row.error} />
+                  <ClusterErrorMessage error={row.error} stale={row.stale} />
                 </TableCell>
               </TableRow>
             ),
