@@ -18,18 +18,8 @@ import {
   startClusterWithApp,
   startSimulatedCluster,
 } from './__testUtils__/simulatedClusters';
+import { APP_ENTITY } from './__testUtils__/backendFixtures';
 import { carvelPlugin } from './plugin';
-
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'app',
-    namespace: 'default',
-    annotations: { 'carvel.dev/package-name': 'app.default.tap' },
-  },
-  spec: {},
-};
 
 const started: SimulatedCluster[] = [];
 const backends: Array<{ stop(): Promise<void> }> = [];
@@ -64,7 +54,7 @@ async function startBackend(
   const backend = await startTestBackend({
     features: [
       carvelPlugin,
-      catalogServiceMock.factory({ entities: [entity] }),
+      catalogServiceMock.factory({ entities: [APP_ENTITY] }),
       config,
     ],
   });
@@ -367,7 +357,7 @@ describe('carvel backend against three simulated clusters, one misbehaving', () 
     const backend = await startTestBackend({
       features: [
         carvelPlugin,
-        catalogServiceMock.factory({ entities: [entity] }),
+        catalogServiceMock.factory({ entities: [APP_ENTITY] }),
         createServiceFactory({
           service: coreServices.rootConfig,
           deps: {},

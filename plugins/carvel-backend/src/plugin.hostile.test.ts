@@ -1,9 +1,4 @@
 import {
-  coreServices,
-  createServiceFactory,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -18,6 +13,10 @@ import {
   startClusterWithApp,
   TEST_HOSTILE_SIZES,
 } from './__testUtils__/simulatedClusters';
+import {
+  APP_ENTITY,
+  recordingLoggerFactory,
+} from './__testUtils__/backendFixtures';
 import { carvelPlugin } from './plugin';
 
 const MiB = 1024 * 1024;
@@ -28,17 +27,6 @@ const LIST_PAGES = 20;
 /** Retries a backoff of at most BACKOFF.maxMs allows in the window, with room for jitter; a tight loop makes hundreds. */
 const MAX_ATTEMPTS = 20;
 const MAX_RSS_GROWTH_BYTES = 200 * MiB;
-
-const entity = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'app',
-    namespace: 'default',
-    annotations: { 'carvel.dev/package-name': 'app.default.tap' },
-  },
-  spec: {},
-};
 
 interface Expectation {
   /** The cluster's reported error; absent when the cluster stays ok. */
@@ -104,20 +92,6 @@ const expectations: Record<string, Expectation> = {
     logged: /deep/,
   },
 };
-
-function recordingLogger(messages: string[]): LoggerService {
-  const record = (message: string) => {
-    messages.push(message);
-  };
-  const logger: LoggerService = {
-    error: record,
-    warn: record,
-    info: record,
-    debug: record,
-    child: () => logger,
-  };
-  return logger;
-}
 
 /** Samples this process's RSS until stopped; returns the peak growth over the first sample. */
 function sampleRss() {
@@ -220,12 +194,8 @@ describe('carvel backend next to one hostile cluster', () => {
       const backend = await startTestBackend({
         features: [
           carvelPlugin,
-          catalogServiceMock.factory({ entities: [entity] }),
-          createServiceFactory({
-            service: coreServices.logger,
-            deps: {},
-            factory: () => recordingLogger(logged),
-          }),
+          catalogServiceMock.factory({ entities: [APP_ENTITY] }),
+          recordingLoggerFactory(logged),
           mockServices.rootConfig.factory({
             data: {
               carvel: {

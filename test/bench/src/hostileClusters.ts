@@ -4,11 +4,6 @@
  * cluster what the backend reported, its peak RSS growth and the hostile cluster's requests.
  */
 import {
-  coreServices,
-  createServiceFactory,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -18,11 +13,14 @@ import { ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import {
+  APP_ENTITY,
+  recordingLoggerFactory,
+} from '../../../plugins/carvel-backend/src/__testUtils__/backendFixtures';
 import { hostileClusters } from '../../../plugins/carvel-backend/src/__testUtils__/simulatedClusters';
 import { carvelPlugin } from '../../../plugins/carvel-backend/src/plugin';
 import { clusterConfigOf } from './clusterFarm';
 import type { HostReply, HostReport, HostRequest } from './hostileClusterHost';
-import { BENCH_ENTITY } from './statusServer';
 
 const SECONDS = Number(process.env.BENCH_HOSTILE_SECONDS ?? 60);
 const ONLY = process.env.BENCH_HOSTILE_ONLY;
@@ -61,17 +59,6 @@ function startHost() {
   return { child, call };
 }
 
-function countingLogger(warnings: string[]): LoggerService {
-  const logger: LoggerService = {
-    error: message => warnings.push(message),
-    warn: message => warnings.push(message),
-    info: () => {},
-    debug: () => {},
-    child: () => logger,
-  };
-  return logger;
-}
-
 function describeCluster(cluster: any): string {
   if (!cluster) return 'missing';
   if (cluster.state === 'error') {
@@ -96,12 +83,8 @@ async function runCase(name: string): Promise<CaseResult> {
     const backend = await startTestBackend({
       features: [
         carvelPlugin,
-        catalogServiceMock.factory({ entities: [BENCH_ENTITY] }),
-        createServiceFactory({
-          service: coreServices.logger,
-          deps: {},
-          factory: () => countingLogger(warnings),
-        }),
+        catalogServiceMock.factory({ entities: [APP_ENTITY] }),
+        recordingLoggerFactory(warnings, ['error', 'warn']),
         mockServices.rootConfig.factory({
           data: { carvel: { clusters: clusters.map(clusterConfigOf) as any } },
         }),

@@ -1,22 +1,12 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
+import { APP_ENTITY } from '../../../plugins/carvel-backend/src/__testUtils__/backendFixtures';
 import { ClusterFleet } from '../../../plugins/carvel-backend/src/cluster/ClusterFleet';
 import { defaultWatchSettings } from '../../../plugins/carvel-backend/src/cluster/WatchSettings';
 import { createRouter } from '../../../plugins/carvel-backend/src/router';
 import { CarvelStatusService } from '../../../plugins/carvel-backend/src/service/CarvelStatusService';
 import { clusterConfigOf, type FarmCluster } from './clusterFarm';
-
-export const BENCH_ENTITY = {
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name: 'app',
-    namespace: 'default',
-    annotations: { 'carvel.dev/package-name': 'app.default.tap' },
-  },
-  spec: {},
-};
 
 const quietLogger: any = {
   info() {},
@@ -35,7 +25,7 @@ export async function startStatusServer(clusters: FarmCluster[]) {
   fleet.update(clusters.map(clusterConfigOf));
   const statusService = new CarvelStatusService({
     fleet,
-    catalog: { getEntityByRef: async () => BENCH_ENTITY } as any,
+    catalog: { getEntityByRef: async () => APP_ENTITY } as any,
     permissions: {
       authorize: async () => [{ result: AuthorizeResult.ALLOW }],
     } as any,
