@@ -87,7 +87,11 @@ describe('derivePackageInstallState: lifecycle fixtures', () => {
       settled(
         'paused',
         'Paused: changes are not rolled out until spec.paused is removed',
-        { message: 'Last reconcile succeeded', ...versions(NEWEST, NEWEST) },
+        {
+          message: 'Last reconcile succeeded',
+          lastConditionStatus: 'succeeded',
+          ...versions(NEWEST, NEWEST),
+        },
       ),
     ],
     [
@@ -101,6 +105,7 @@ describe('derivePackageInstallState: lifecycle fixtures', () => {
         'Canceled: kapp-controller stopped reconciling until spec.canceled is removed',
         {
           message: 'Last reconcile failed: Deploying: Process was canceled',
+          lastConditionStatus: 'failed',
           ...versions(NEWEST),
         },
       ),

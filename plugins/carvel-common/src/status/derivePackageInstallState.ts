@@ -1,23 +1,18 @@
-import { ANNOTATION_APP_PACKAGE_VERSION } from '../constants';
 import type { App, PackageInstall } from '../types';
 import { lastStepUpdate } from './deriveAppState';
 import {
-  readCarvelResource,
-  readText,
-  type CarvelResourceFacts,
-} from './readCarvelResource';
+  packageInstallVersions,
+  type PackageInstallVersions,
+} from './packageInstallVersions';
+import { readCarvelResource } from './readCarvelResource';
 import {
   summariseCarvelResource,
   type CarvelStatusSummary,
 } from './summariseCarvelResource';
 
-export interface PackageInstallStatusSummary extends CarvelStatusSummary {
-  /** `status.version`: what the last resolution selected, not necessarily what runs. */
-  version?: string;
-  /** `status.lastAttemptedVersion`: the version last handed to the App. */
-  lastAttemptedVersion?: string;
-  /** What the App runs: its package-version annotation, else lastAttemptedVersion once succeeded. */
-  deployedVersion?: string;
+export interface PackageInstallStatusSummary
+  extends CarvelStatusSummary,
+    PackageInstallVersions {
   /** From the App's steps; a PackageInstall status has no timestamps. */
   updatedAt?: string;
 }
@@ -25,17 +20,6 @@ export interface PackageInstallStatusSummary extends CarvelStatusSummary {
 export interface DerivePackageInstallStateOptions {
   /** The App kapp-controller created for this PackageInstall (same name and namespace). */
   app?: App;
-}
-
-function deployedVersion(
-  facts: CarvelResourceFacts,
-  appFacts: CarvelResourceFacts | undefined,
-) {
-  const fromApp = appFacts?.annotations[ANNOTATION_APP_PACKAGE_VERSION];
-  if (fromApp) return fromApp;
-  return facts.condition?.type === 'ReconcileSucceeded'
-    ? readText(facts.status.lastAttemptedVersion)
-    : undefined;
 }
 
 /** The state of a PackageInstall (carvel.md §3.5); never throws, malformed input gives `unknown`. */
@@ -59,12 +43,11 @@ export function derivePackageInstallState(
       : readCarvelResource(options.app, 'App');
   const appFacts =
     appReading && 'facts' in appReading ? appReading.facts : undefined;
+  const summary = summariseCarvelResource(facts);
 
   return {
-    ...summariseCarvelResource(facts),
-    version: readText(facts.status.version),
-    lastAttemptedVersion: readText(facts.status.lastAttemptedVersion),
-    deployedVersion: deployedVersion(facts, appFacts),
+    ...summary,
+    ...packageInstallVersions(facts, summary.status, appFacts),
     updatedAt: appFacts && lastStepUpdate(appFacts.status),
   };
 }

@@ -1,5 +1,6 @@
 import type { CarvelStatus } from '../api';
 import { SEE_USEFUL_ERROR_MESSAGE } from '../constants';
+import { friendlyErrorLine } from './friendlyErrorLine';
 import type { CarvelResourceFacts } from './readCarvelResource';
 
 /** The derived state shared by PackageInstalls and Apps. */
@@ -11,9 +12,11 @@ export interface CarvelStatusSummary {
   message?: string;
   /** The spec changed and kapp-controller has not reconciled it yet: conditions describe the old spec. */
   pendingSpecChange: boolean;
+  /** An error from an earlier reconcile that kapp-controller left in usefulErrorMessage: not the current state. */
+  previousError?: string;
+  /** While paused or canceled: what the last condition, kept by kapp-controller, says. */
+  lastConditionStatus?: CarvelStatus;
 }
-
-const FRIENDLY_LINE_LENGTH = 80;
 
 const CONDITION_STATUS: Record<string, CarvelStatus> = {
   Reconciling: 'reconciling',
@@ -40,12 +43,27 @@ function errorText(facts: CarvelResourceFacts): string | undefined {
   return facts.usefulErrorMessage ?? facts.condition?.message;
 }
 
-// Like kapp-controller's own friendlyDescription: first line, cut at 80 characters.
-function firstLine(text: string): string {
-  const [first, ...rest] = text.split('\n');
-  if (first.length > FRIENDLY_LINE_LENGTH)
-    return `${first.slice(0, FRIENDLY_LINE_LENGTH)}...`;
-  return rest.length > 0 ? `${first}...` : first;
+const FAILED_CONDITIONS = new Set(['ReconcileFailed', 'DeleteFailed']);
+
+const conditionFailed = (facts: CarvelResourceFacts) =>
+  FAILED_CONDITIONS.has(facts.condition?.type ?? '');
+
+/**
+ * kapp-controller clears usefulErrorMessage only on success (and a PackageInstall's SetReconciling),
+ * so under any other condition it is an earlier reconcile's error.
+ */
+function previousError(facts: CarvelResourceFacts): { previousError?: string } {
+  if (conditionFailed(facts) || !facts.usefulErrorMessage) return {};
+  return { previousError: facts.usefulErrorMessage };
+}
+
+function statusOfCondition(
+  facts: CarvelResourceFacts,
+): CarvelStatus | undefined {
+  const type = facts.condition?.type;
+  return type !== undefined && Object.hasOwn(CONDITION_STATUS, type)
+    ? CONDITION_STATUS[type]
+    : undefined;
 }
 
 function conditionDescription(
@@ -55,13 +73,18 @@ function conditionDescription(
   const friendly = facts.friendlyDescription;
   if (!friendly) return DEFAULT_DESCRIPTION[status];
   // "Reconcile failed: Error (see .status.usefulErrorMessage for details)" says nothing in a UI.
-  if (facts.usefulErrorMessage && friendly.includes(SEE_USEFUL_ERROR_MESSAGE)) {
+  if (
+    conditionFailed(facts) &&
+    facts.usefulErrorMessage &&
+    friendly.includes(SEE_USEFUL_ERROR_MESSAGE)
+  ) {
     return friendly.replace(
       SEE_USEFUL_ERROR_MESSAGE,
-      firstLine(facts.usefulErrorMessage),
+      friendlyErrorLine(facts.usefulErrorMessage),
     );
   }
-  return friendly;
+  // An App's friendlyDescription is the whole error (pkg/app/app_reconcile.go:289), lines and all.
+  return friendly.includes('\n') ? friendlyErrorLine(friendly) : friendly;
 }
 
 function lastConditionSummary(facts: CarvelResourceFacts): string | undefined {
@@ -75,8 +98,10 @@ function lastConditionSummary(facts: CarvelResourceFacts): string | undefined {
         : 'Last reconcile failed';
     case 'Reconciling':
       return 'Was reconciling';
+    case 'Deleting':
+      return 'Was deleting';
     default:
-      return error;
+      return conditionFailed(facts) ? error : facts.condition?.message;
   }
 }
 
@@ -85,13 +110,20 @@ function summariseDeletion(facts: CarvelResourceFacts): CarvelStatusSummary {
     facts.condition?.type === 'DeleteFailed' ? 'delete-failed' : 'deleting';
   const conditionIsAboutDeletion =
     facts.condition?.type === 'Deleting' || status === 'delete-failed';
+  // Until kapp-controller picks the deletion up, a failure is the last reconcile's, not the deletion's.
+  const failure = status === 'delete-failed' ? errorText(facts) : undefined;
+  const earlierFailure =
+    !conditionIsAboutDeletion && conditionFailed(facts)
+      ? { previousError: errorText(facts) }
+      : previousError(facts);
   return {
     status,
     description: conditionIsAboutDeletion
       ? conditionDescription(facts, status)
       : 'Deletion requested: waiting for kapp-controller',
-    message: errorText(facts),
+    message: failure,
     pendingSpecChange: false,
+    ...earlierFailure,
   };
 }
 
@@ -111,6 +143,7 @@ function summarisePendingGeneration(
     description,
     message: lastConditionSummary(facts),
     pendingSpecChange: true,
+    ...previousError(facts),
   };
 }
 
@@ -121,11 +154,10 @@ function summariseCondition(facts: CarvelResourceFacts): CarvelStatusSummary {
       status: 'reconciling',
       description: 'Waiting for the first reconcile',
       pendingSpecChange: false,
+      ...previousError(facts),
     };
   }
-  const status = Object.hasOwn(CONDITION_STATUS, condition.type)
-    ? CONDITION_STATUS[condition.type]
-    : undefined;
+  const status = statusOfCondition(facts);
   if (!status) {
     return {
       status: 'unknown',
@@ -137,8 +169,9 @@ function summariseCondition(facts: CarvelResourceFacts): CarvelStatusSummary {
   return {
     status,
     description: conditionDescription(facts, status),
-    message: errorText(facts),
+    message: conditionFailed(facts) ? errorText(facts) : condition.message,
     pendingSpecChange: false,
+    ...previousError(facts),
   };
 }
 
@@ -159,11 +192,14 @@ export function summariseCarvelResource(
   }
   if (facts.canceled || facts.paused) {
     const status = facts.canceled ? 'canceled' : 'paused';
+    const lastConditionStatus = statusOfCondition(facts);
     return {
       status,
       description: DEFAULT_DESCRIPTION[status],
       message: lastConditionSummary(facts),
       pendingSpecChange: false,
+      ...(lastConditionStatus ? { lastConditionStatus } : {}),
+      ...previousError(facts),
     };
   }
   return summariseCondition(facts);
