@@ -1,0 +1,6 @@
+/**
+ * Node.js code shared by the Carvel backend packages.
+ *
+ * @packageDocumentation
+ */
+export {};
