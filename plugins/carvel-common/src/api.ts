@@ -56,6 +56,14 @@ export interface PackageInstallState {
   status: CarvelStatus;
   description?: string;
   message?: string;
+  /** An earlier reconcile's error kapp-controller still shows (usefulErrorMessage): not the current state. */
+  previousError?: string;
+  /** Handed to the App but not deployed yet (the App has not reconciled that spec). */
+  deployingVersion?: string;
+  /** What the App last deployed successfully, when known; while deploying, the version still running. */
+  runningVersion?: string;
+  /** While paused or canceled: the state of the last condition kapp-controller kept. */
+  lastConditionStatus?: CarvelStatus;
   /** Newest version of the package present on the cluster. */
   latestVersion?: string;
   updatedAt?: string;
@@ -67,6 +75,10 @@ export interface AppState {
   status: CarvelStatus;
   description?: string;
   message?: string;
+  /** An earlier reconcile's error kapp-controller still shows (usefulErrorMessage): not the current state. */
+  previousError?: string;
+  /** While paused or canceled: the state of the last condition kapp-controller kept. */
+  lastConditionStatus?: CarvelStatus;
   updatedAt?: string;
 }
 

@@ -4,7 +4,33 @@ import {
   packageInstall,
   pkg,
 } from '../__testUtils__/fakes';
+import type { SlimApp } from '../cluster/carvelResources';
 import { buildClusterState } from './buildClusterState';
+
+/** The App kapp-controller made for PackageInstall `app`, handed `version`, at generation 4. */
+function installApp(
+  version: string,
+  status: { observedGeneration: number; condition: string; useful?: string },
+): SlimApp {
+  return {
+    ...gitopsApp('app', 'app.default.tap'),
+    metadata: {
+      name: 'app',
+      namespace: 'apps',
+      generation: 4,
+      annotations: {
+        'carvel.dev/package-name': 'app.default.tap',
+        'packaging.carvel.dev/package-version': version,
+      },
+    },
+    status: {
+      observedGeneration: status.observedGeneration,
+      conditions: [{ type: status.condition, status: 'True' }],
+      usefulErrorMessage: status.useful,
+    },
+    ownerPackageInstall: 'app',
+  };
+}
 
 const selection = { packageNames: ['app.default.tap'] };
 const settled = { settled: true, timeoutMs: 3000, maxItemsPerCluster: 500 };
@@ -68,6 +94,87 @@ describe('buildClusterState', () => {
     expect(install).toMatchObject({
       status: 'failed',
       message: 'ytt: Error: replicas must be integer',
+    });
+  });
+
+  it('says which version is deploying and which still runs until the App has reconciled it', () => {
+    const cluster = fakeCluster('prod', {
+      installs: [packageInstall('app', { version: '2.0.0' })],
+      apps: [
+        installApp('2.0.0', {
+          observedGeneration: 3,
+          condition: 'Reconciling',
+        }),
+      ],
+    });
+    const [deploying] = buildClusterState(
+      cluster,
+      selection,
+      settled,
+    ).packageInstalls;
+    expect(deploying).toMatchObject({
+      status: 'succeeded',
+      version: '2.0.0',
+      deployingVersion: '2.0.0',
+    });
+    expect(deploying.runningVersion).toBeUndefined();
+
+    const settledCluster = fakeCluster('prod', {
+      installs: [packageInstall('app', { version: '2.0.0' })],
+      apps: [
+        installApp('1.0.0', {
+          observedGeneration: 4,
+          condition: 'ReconcileSucceeded',
+        }),
+      ],
+    });
+    const [stillOld] = buildClusterState(
+      settledCluster,
+      selection,
+      settled,
+    ).packageInstalls;
+    expect(stillOld).toMatchObject({
+      version: '1.0.0',
+      runningVersion: '1.0.0',
+      deployingVersion: '2.0.0',
+      lastAttemptedVersion: '2.0.0',
+    });
+  });
+
+  it('gives an error kapp-controller kept from an earlier reconcile as previousError, not as message', () => {
+    const app = gitopsApp(
+      'app-default-tap-prod',
+      'app.default.tap',
+      'Reconciling',
+    );
+    app.status = {
+      ...app.status,
+      usefulErrorMessage: 'kapp: Error: timed out',
+    };
+    const cluster = fakeCluster('prod', { apps: [app] });
+    const [state] = buildClusterState(cluster, selection, settled).apps;
+    expect(state).toMatchObject({
+      status: 'reconciling',
+      previousError: 'kapp: Error: timed out',
+    });
+    expect(state.message).toBeUndefined();
+  });
+
+  it('keeps the last condition beside paused', () => {
+    const install = packageInstall('app', {
+      condition: 'ReconcileFailed',
+      message: 'boom',
+    });
+    install.spec.paused = true;
+    const cluster = fakeCluster('prod', { installs: [install] });
+    const [state] = buildClusterState(
+      cluster,
+      selection,
+      settled,
+    ).packageInstalls;
+    expect(state).toMatchObject({
+      status: 'paused',
+      lastConditionStatus: 'failed',
     });
   });
 

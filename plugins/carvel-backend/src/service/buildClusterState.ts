@@ -52,6 +52,10 @@ function packageInstallState(
     status: derived.status,
     description: boundMessage(derived.description),
     message: boundMessage(derived.message),
+    previousError: boundMessage(derived.previousError),
+    deployingVersion: derived.deployingVersion,
+    runningVersion: derived.deployedVersion,
+    lastConditionStatus: derived.lastConditionStatus,
     latestVersion,
     updatedAt: derived.updatedAt,
   };
@@ -65,6 +69,8 @@ function appState(app: SlimApp): AppState {
     status: derived.status,
     description: boundMessage(derived.description),
     message: boundMessage(derived.message),
+    previousError: boundMessage(derived.previousError),
+    lastConditionStatus: derived.lastConditionStatus,
     updatedAt: derived.updatedAt,
   };
 }
