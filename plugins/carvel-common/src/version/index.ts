@@ -12,11 +12,14 @@ export {
 } from './compareVersions';
 export {
   parseVersionConstraints,
+  type ConstraintOutcome,
+  type ConstraintReading,
   type VersionConstraints,
 } from './versionConstraints';
 export {
   newestVersion,
   selectVersion,
+  type PackageVersionCheck,
   type PrereleaseSelection,
   type SelectVersionOptions,
   type VersionSelectionResult,

@@ -1,3 +1,5 @@
+import { goQuote } from './goStrings';
+
 /**
  * A version as kapp-controller parses it (github.com/carvel-dev/semver v4, a blang/semver fork).
  * Numbers stay decimal strings: they are uint64 in Go and may exceed Number.MAX_SAFE_INTEGER.
@@ -21,9 +23,6 @@ type IdentifierKind = 'PreRelease' | 'BuildMeta';
 const UINT64_MAX = '18446744073709551615';
 const DIGITS = /^[0-9]*$/;
 const ALPHANUMERIC = /^[0-9A-Za-z-]*$/;
-
-/** Go's %q for the ASCII text these messages quote. */
-export const goQuote = (text: string) => JSON.stringify(text);
 
 const failure = (error: string): VersionParseResult => ({ ok: false, error });
 
@@ -59,10 +58,9 @@ function identifierProblem(
 ): string | undefined {
   if (identifier === '') return `${kind} is empty`;
   if (DIGITS.test(identifier)) {
+    // semver.go newVersionExtension returns ParseUint's error as it is, build metadata included.
     if (exceedsUint64(identifier)) {
-      return `Invalid numeric ${kind} ${goQuote(
-        identifier,
-      )}: strconv.ParseUint: parsing ${goQuote(
+      return `strconv.ParseUint: parsing ${goQuote(
         identifier,
       )}: value out of range`;
     }

@@ -1,44 +1,54 @@
 /*
- * The token level of blang/semver v4 `ParseRange` as vendored by kapp-controller, quirks included,
- * so a constraint is accepted, expanded or rejected exactly as kapp-controller does it.
+ * The token level of `ParseRange` in github.com/carvel-dev/semver/v4 at 8090ce4 (v4/range.go), the
+ * copy kapp-controller e4b4822 vendors through vendir v0.40.0, quirks included: kapp-controller
+ * accepts, expands or rejects a constraint exactly as these functions do.
  */
-import { goQuote } from './parseVersion';
+import {
+  goAtoi,
+  goIncrement,
+  goQuote,
+  goTrimSpace,
+  utf8Length,
+} from './goStrings';
 
 export type Parsed<T> = { value: T } | { error: string };
 
 export interface RangeTokens {
   tokens: string[];
-  /** One-character tokens blang drops without a word, e.g. the `-` of `1.0.0 - 2.0.0`. */
+  /** Tokens of one byte, which range.go:211/219 drop without a word, e.g. the `-` of `1.0.0 - 2.0.0`. */
   ignored: string[];
 }
 
 const JOINS_NEXT_TOKEN = new Set(['>', '<', '=']);
 const DIGIT = /\p{Nd}/u;
 
-/** blang `splitAndTrim`: splits on spaces, except right after `>`, `<` or `=`. */
+/** range.go:205 `splitAndTrim`: splits on spaces, except right after `>`, `<` or `=`. */
 export function splitRangeTokens(text: string): RangeTokens {
   const tokens: string[] = [];
   const ignored: string[] = [];
-  const take = (start: number, end: number) => {
-    if (end - start > 1) tokens.push(text.slice(start, end).replace(/ /g, ''));
-    else if (end - start === 1 && text[start] !== ' ')
-      ignored.push(text[start]);
+  // range.go:211 keeps a piece only from two bytes up (`last < i-1`), counting UTF-8 bytes.
+  const take = (piece: string) => {
+    if (utf8Length(piece) > 1) tokens.push(piece.replace(/ /g, ''));
+    else if (piece !== '' && piece !== ' ') ignored.push(piece);
   };
   let start = 0;
   let lastChar = '';
   for (let i = 0; i < text.length; i++) {
     if (text[i] === ' ' && !JOINS_NEXT_TOKEN.has(lastChar)) {
-      take(start, i);
+      take(text.slice(start, i));
       start = i + 1;
     } else if (text[i] !== ' ') {
       lastChar = text[i];
     }
   }
-  take(start, text.length);
+  take(text.slice(start));
   return { tokens, ignored };
 }
 
-/** blang `splitORParts`; an empty alternative (`a || || b`) is kept and reported by the caller. */
+/**
+ * range.go:156 `splitORParts`. An empty alternative (`a || || b`) is kept: range.go:143-146 ORs
+ * a nil Range that panics when it is called.
+ */
 export function splitAlternatives(tokens: string[]): Parsed<string[][]> {
   const alternatives: string[][] = [];
   let start = 0;
@@ -54,7 +64,7 @@ export function splitAlternatives(tokens: string[]): Parsed<string[][]> {
   return { value: alternatives };
 }
 
-/** blang `splitComparatorVersion`: the operator is whatever precedes the first digit. */
+/** range.go:238 `splitComparatorVersion`: the operator is whatever precedes the first Unicode digit. */
 export function splitComparator(
   token: string,
 ): Parsed<{ operator: string; version: string }> {
@@ -63,7 +73,7 @@ export function splitComparator(
     return { error: `Could not get version from string: ${goQuote(token)}` };
   return {
     value: {
-      operator: token.slice(0, firstDigit).trim(),
+      operator: goTrimSpace(token.slice(0, firstDigit)),
       version: token.slice(firstDigit),
     },
   };
@@ -71,6 +81,7 @@ export function splitComparator(
 
 type WildcardKind = 'minor' | 'patch' | undefined;
 
+/** range.go:248: only a last dot-part of exactly `x` is a wildcard; `1.x.x` has three parts, so it is a patch wildcard. */
 function wildcardKind(version: string): WildcardKind {
   const parts = version.split('.');
   if (parts[parts.length - 1] !== 'x') return undefined;
@@ -78,87 +89,74 @@ function wildcardKind(version: string): WildcardKind {
   return parts.length === 3 ? 'patch' : undefined;
 }
 
-// `-0` makes the bounds include prereleases: `1.x` is `>=1.0.0-0 <2.0.0-0` in the carvel fork.
-function lowestOfWildcard(version: string): string {
+/** range.go:264: the first `.x.x` becomes `.x`, then the first `.x` becomes `.0` (no `-0`: that came upstream later). */
+function flattenWildcard(version: string): string {
   const flattened = version.replace('.x.x', '.x').replace('.x', '.0');
-  return `${
-    flattened.split('.').length === 2 ? `${flattened}.0` : flattened
-  }-0`;
+  return flattened.split('.').length === 2 ? `${flattened}.0` : flattened;
 }
 
-const GO_INT_MAX = 9223372036854775807n;
-
-/** Go `strconv.Atoi` + 1; undefined where Atoi fails (not a number, or beyond int64). */
-function incrementDecimal(digits: string): string | undefined {
-  if (!/^[0-9]+$/.test(digits)) return undefined;
-  const value = BigInt(digits);
-  return value < GO_INT_MAX ? String(value + 1n) : undefined;
-}
-
-const INCREMENTED_PART = { minor: 0, patch: 1 } as const;
-
-// Mirrors blang: when the part cannot be incremented the bound is "", which later fails to parse.
-function upperOfWildcard(lowest: string, kind: WildcardKind): string {
-  if (!kind) return '';
-  const index = INCREMENTED_PART[kind];
-  const parts = lowest.split('.');
-  const incremented = incrementDecimal(parts[index]);
-  if (incremented === undefined) return '';
-  parts[index] = incremented;
+/** range.go:280/293: Atoi + 1 on one dot-part; "" when Atoi fails, a wrapped negative number at int64's end. */
+function incrementPart(version: string, index: number): string {
+  const parts = version.split('.');
+  const value = goAtoi(parts[index] ?? '');
+  if (value === undefined) return '';
+  parts[index] = goIncrement(value).toString();
   return parts.join('.');
 }
 
-interface WildcardOperator {
-  extra?: (lowest: string) => string;
+interface WildcardRule {
+  /** A comparator range.go:353/357 puts before the bound, with the flattened version. */
+  before?: string;
   operator: string;
-  useUpper: boolean;
+  increment: boolean;
 }
 
-// `1.x` becomes `>=1.0.0-0 <2.0.0-0`; `!=1.x` becomes `<1.0.0-0 >=2.0.0-0` (both ANDed).
-const EXACT_WILDCARD: WildcardOperator = {
-  extra: lowest => `>=${lowest}`,
-  operator: '<',
-  useUpper: true,
-};
-const NEGATED_WILDCARD: WildcardOperator = {
-  extra: lowest => `<${lowest}`,
-  operator: '>=',
-  useUpper: true,
-};
-
-const WILDCARD_OPERATORS = new Map<string, WildcardOperator>([
-  ['>', { operator: '>=', useUpper: true }],
-  ['>=', { operator: '>=', useUpper: false }],
-  ['<', { operator: '<', useUpper: false }],
-  ['<=', { operator: '<', useUpper: true }],
-  ['', EXACT_WILDCARD],
-  ['=', EXACT_WILDCARD],
-  ['==', EXACT_WILDCARD],
-  ['!', NEGATED_WILDCARD],
-  ['!=', NEGATED_WILDCARD],
+const EXACT: WildcardRule = { before: '>=', operator: '<', increment: true };
+const NEGATED: WildcardRule = { before: '<', operator: '>=', increment: true };
+const WILDCARD_RULES = new Map<string, WildcardRule>([
+  ['>', { operator: '>=', increment: true }],
+  ['>=', { operator: '>=', increment: false }],
+  ['<', { operator: '<', increment: false }],
+  ['<=', { operator: '<', increment: true }],
+  ['', EXACT],
+  ['=', EXACT],
+  ['==', EXACT],
+  ['!=', NEGATED],
+  ['!', NEGATED],
 ]);
+// range.go:341: any other operator (`~`, `^`, `v`) falls through to the flattened version alone: `~1.x` is `1.0.0`.
+const UNKNOWN_OPERATOR: WildcardRule = { operator: '', increment: false };
 
 export interface ExpandedToken {
   tokens: string[];
-  /** blang turns e.g. `~1.x` into `1.0.0-0` (an exact match) instead of failing. */
-  unsupportedOperator?: string;
+  /** The wildcard's operator when range.go silently dropped it (`~1.x` becomes `1.0.0`). */
+  droppedOperator?: string;
 }
 
-/** blang `expandWildcardVersion` for one token; applies to every token containing an `x`. */
+/**
+ * range.go:325 `expandWildcardVersion` for one token. It applies to every token containing an `x`
+ * anywhere, so `>=1.0.0-xyz` passes through, while `1.0.0-xyz` becomes `>=1.0.0-xyz <` (an error).
+ */
 export function expandWildcard(token: string): Parsed<ExpandedToken> {
   if (!token.includes('x')) return { value: { tokens: [token] } };
   const split = splitComparator(token);
   if ('error' in split) return split;
   const { operator, version } = split.value;
-  const lowest = lowestOfWildcard(version);
-  const rule = WILDCARD_OPERATORS.get(operator);
-  if (!rule)
-    return { value: { tokens: [lowest], unsupportedOperator: operator } };
-  const bound = rule.useUpper
-    ? upperOfWildcard(lowest, wildcardKind(version))
-    : lowest;
-  const tokens = rule.extra
-    ? [rule.extra(lowest), rule.operator + bound]
-    : [rule.operator + bound];
-  return { value: { tokens } };
+  const kind = wildcardKind(version);
+  const flat = flattenWildcard(version);
+  const rule = WILDCARD_RULES.get(operator) ?? UNKNOWN_OPERATOR;
+  let bound = flat;
+  if (rule.increment) {
+    if (kind === 'patch') bound = incrementPart(flat, 1);
+    else if (kind === 'minor') bound = incrementPart(flat, 0);
+    else bound = '';
+  }
+  const tokens = rule.before ? [rule.before + flat] : [];
+  tokens.push(rule.operator + bound);
+  return {
+    value: {
+      tokens,
+      ...(WILDCARD_RULES.has(operator) ? {} : { droppedOperator: operator }),
+    },
+  };
 }

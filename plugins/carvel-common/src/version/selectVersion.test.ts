@@ -187,7 +187,7 @@ describe('selectVersion', () => {
       ['20230518150903.0.0+build.6db88c7'],
       undefined,
       notFound(
-        'all=1 -> after-prereleases-filter=1 -> after-constraints-filter=0',
+        'all=1 -> after-prereleases-filter=1 -> after-kapp-controller-version-check=1 -> after-constraints-filter=0',
       ),
     ],
     [
@@ -196,7 +196,7 @@ describe('selectVersion', () => {
       TAP_VERSIONS,
       undefined,
       notFound(
-        'all=3 -> after-prereleases-filter=3 -> after-constraints-filter=0',
+        'all=3 -> after-prereleases-filter=3 -> after-kapp-controller-version-check=3 -> after-constraints-filter=0',
       ),
     ],
     [
@@ -205,7 +205,7 @@ describe('selectVersion', () => {
       ['1.0.0', '2.0.0-rc.1'],
       undefined,
       notFound(
-        'all=2 -> after-prereleases-filter=1 -> after-constraints-filter=0',
+        'all=2 -> after-prereleases-filter=1 -> after-kapp-controller-version-check=1 -> after-constraints-filter=0',
       ),
     ],
     [
@@ -213,7 +213,9 @@ describe('selectVersion', () => {
       undefined,
       ['2.0.0-rc.1'],
       undefined,
-      notFound('all=1 -> after-prereleases-filter=0'),
+      notFound(
+        'all=1 -> after-prereleases-filter=0 -> after-kapp-controller-version-check=0',
+      ),
     ],
     [
       'nothing parseable',
@@ -221,15 +223,36 @@ describe('selectVersion', () => {
       ['latest'],
       undefined,
       notFound(
-        'all=0 -> after-prereleases-filter=0 -> after-constraints-filter=0',
+        'all=0 -> after-prereleases-filter=0 -> after-kapp-controller-version-check=0 -> after-constraints-filter=0',
       ),
     ],
     [
-      'no versions at all',
+      'no Package at all in the namespace',
       '>=0.0.0',
       [],
       { packageName: 'hello-app.default.tap' },
       'Package hello-app.default.tap not found',
+    ],
+    [
+      'other Packages in the namespace but none of this refName',
+      '>=0.0.0',
+      [],
+      { packageName: 'hello-app.default.tap', namespaceHasPackages: true },
+      notFound(
+        'all=0 -> after-prereleases-filter=0 -> after-kapp-controller-version-check=0 -> after-constraints-filter=0',
+      ),
+    ],
+    [
+      "a Package-level kubernetes check adds its step before kapp-controller's",
+      '>=1.0.0',
+      ['1.0.0', '2.0.0'],
+      {
+        kubernetesVersionCheck: version => version === '1.0.0',
+        kappControllerVersionCheck: version => version === '2.0.0',
+      },
+      notFound(
+        'all=2 -> after-prereleases-filter=2 -> after-kubernetes-version-check=1 -> after-kapp-controller-version-check=0 -> after-constraints-filter=0',
+      ),
     ],
     [
       'caret constraint',

@@ -1,3 +1,4 @@
+import { parseVersion } from './parseVersion';
 import { parseVersionConstraints } from './versionConstraints';
 
 function matches(constraints: string, version: string): boolean {
@@ -39,8 +40,9 @@ describe('parseVersionConstraints', () => {
     ['!1.2.4', '1.2.3', true],
     ['1.x', '1.9.9', true],
     ['1.x', '2.0.0', false],
-    ['1.x', '1.0.0-rc.1', true],
-    ['1.x', '2.0.0-rc.1', false],
+    // No `-0` in the vendored semver (range.go:352-355): 1.x is >=1.0.0 <2.0.0.
+    ['1.x', '1.0.0-rc.1', false],
+    ['1.x', '2.0.0-rc.1', true],
     ['1.2.x', '1.2.9', true],
     ['1.2.x', '1.3.0', false],
     ['>1.x', '2.0.0', true],
@@ -73,10 +75,6 @@ describe('parseVersionConstraints', () => {
       'Could not parse Range "~1.2.3": Could not parse comparator "~" in "~1.2.3"',
     ],
     [
-      '~1.x',
-      'Could not parse Range "~1.x": Could not parse comparator "~" in "~1.x"',
-    ],
-    [
       '>v1.5.3',
       'Could not parse Range ">v1.5.3": Could not parse comparator ">v" in ">v1.5.3"',
     ],
@@ -92,31 +90,11 @@ describe('parseVersionConstraints', () => {
       '>=1.0.0, <2.0.0',
       'Could not parse Range ">=1.0.0,": Could not parse version "1.0.0," in ">=1.0.0,": Invalid character(s) found in patch number "0,"',
     ],
-    [
-      '1.0.0 - 2.0.0',
-      'Could not parse Range "1.0.0 - 2.0.0": "-" would be ignored by kapp-controller (hyphen ranges are not supported)',
-    ],
-    [
-      '! 1.0.0',
-      'Could not parse Range "! 1.0.0": "!" would be ignored by kapp-controller (write "!=1.0.0" without a space)',
-    ],
-    [
-      '>=1.0.0 || || 2.0.0',
-      `Could not parse Range ">=1.0.0 || || 2.0.0": empty alternative between '||'`,
-    ],
     ['|| 1.0.0', "First element in range is '||'"],
     ['1.0.0 ||', "Last element in range is '||'"],
     ['', "Last element in range is '||'"],
     ['latest', 'Could not get version from string: "latest"'],
-    [
-      '>=1.0.0 <',
-      'Could not parse Range ">=1.0.0 <": "<" would be ignored by kapp-controller',
-    ],
     ['>=1.0.0 <  ', 'Could not get version from string: "<"'],
-    [
-      '!=1.x',
-      'Could not parse Range "!=1.x": a wildcard after "!=" matches no version in kapp-controller',
-    ],
     [
       '>=01.0.0',
       'Could not parse Range ">=01.0.0": Could not parse version "01.0.0" in ">=01.0.0": Major number must not contain leading zeroes "01"',
@@ -127,5 +105,35 @@ describe('parseVersionConstraints', () => {
     ],
   ])('rejects %j', (constraints, error) => {
     expect(parseVersionConstraints(constraints)).toEqual({ ok: false, error });
+  });
+
+  it.each([
+    ['1.0.0 - 2.0.0', [['1.0.0', '2.0.0']], ['-'], []],
+    ['! 1.0.0', [['1.0.0']], ['!'], []],
+    ['>=1.0.0 , <2.0.0', [['>=1.0.0', '<2.0.0']], [','], []],
+    ['>=1.0.0 <', [['>=1.0.0']], ['<'], []],
+    ['~1.x', [['1.0.0']], [], [{ token: '~1.x', operator: '~' }]],
+    ['^1.x', [['1.0.0']], [], [{ token: '^1.x', operator: '^' }]],
+    ['!=1.x', [['<1.0.0', '>=2.0.0']], [], []],
+    ['1.x.x', [['>=1.0.0', '<1.1.0']], [], []],
+    ['>=1.0.0 || || 2.0.0', [['>=1.0.0'], [], ['2.0.0']], [], []],
+  ])(
+    'accepts %j as kapp-controller reads it',
+    (constraints, alternatives, ignored, droppedOperators) => {
+      expect(parseVersionConstraints(constraints)).toMatchObject({
+        ok: true,
+        alternatives,
+        ignored,
+        droppedOperators,
+      });
+    },
+  );
+
+  it('reports the panic of an empty alternative only where kapp-controller reaches it', () => {
+    const range = parseVersionConstraints('>=1.0.0 || || 2.0.0');
+    if (!range.ok) throw new Error(range.error);
+    expect(range.evaluate(parseVersion('1.5.0')!)).toBe(true);
+    expect(range.evaluate(parseVersion('0.5.0')!)).toBe('panic');
+    expect(range.matches('0.5.0')).toBe(false);
   });
 });

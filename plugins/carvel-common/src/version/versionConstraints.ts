@@ -1,10 +1,6 @@
 import { compareParsedVersions, type Ordering } from './compareVersions';
-import {
-  goQuote,
-  parseStrictVersion,
-  parseVersion,
-  type Version,
-} from './parseVersion';
+import { goQuote } from './goStrings';
+import { parseStrictVersion, parseVersion, type Version } from './parseVersion';
 import {
   expandWildcard,
   splitAlternatives,
@@ -13,8 +9,27 @@ import {
   type Parsed,
 } from './rangeTokens';
 
+/** A candidate that reaches the nil Range of an empty `||` alternative: kapp-controller panics. */
+export const NIL_RANGE_PANIC = 'panic';
+
+export type ConstraintOutcome = boolean | typeof NIL_RANGE_PANIC;
+
+export interface ConstraintReading {
+  /** Each `||` alternative as kapp-controller evaluates it after wildcard expansion; [] = empty alternative. */
+  alternatives: string[][];
+  /** One-byte tokens kapp-controller dropped without a word. */
+  ignored: string[];
+  /** Wildcard tokens whose operator kapp-controller dropped, e.g. `~1.x` read as `1.0.0`. */
+  droppedOperators: { token: string; operator: string }[];
+}
+
 export type VersionConstraints =
-  | { ok: true; matches(version: string | Version): boolean }
+  | ({
+      ok: true;
+      matches(version: string | Version): boolean;
+      /** kapp-controller's answer for one parsed candidate, including the panic of an empty alternative. */
+      evaluate(version: Version): ConstraintOutcome;
+    } & ConstraintReading)
   | { ok: false; error: string };
 
 type VersionTest = (candidate: Version) => boolean;
@@ -31,13 +46,7 @@ const COMPARATORS = new Map<string, (order: Ordering) => boolean>([
   ['!=', order => order !== 0],
 ]);
 
-// blang expands `!=1.x` to `<1.0.0-0 >=2.0.0-0` inside one AND group, which nothing satisfies.
-function wildcardNegation(token: string): string | undefined {
-  const negation = /^(!=?)\s*\d.*\.x$/.exec(token);
-  return negation ? negation[1] : undefined;
-}
-
-/** blang `buildVersionRange`, with the `Could not parse Range` wrapping `ParseRange` adds. */
+/** range.go:126-133 with `buildVersionRange` (range.go:177): the bound is a strict semver. */
 function compileComparator(token: string): Parsed<VersionTest> {
   const split = splitComparator(token);
   if ('error' in split) return split;
@@ -67,7 +76,8 @@ function compileComparator(token: string): Parsed<VersionTest> {
   };
 }
 
-function compileAlternative(tokens: string[]): Parsed<VersionTest> {
+function compileAlternative(tokens: string[]): Parsed<VersionTest | null> {
+  if (tokens.length === 0) return { value: null };
   const tests: VersionTest[] = [];
   for (const token of tokens) {
     const compiled = compileComparator(token);
@@ -77,49 +87,24 @@ function compileAlternative(tokens: string[]): Parsed<VersionTest> {
   return { value: candidate => tests.every(test => test(candidate)) };
 }
 
-const IGNORED_TOKEN_HINTS: Record<string, string> = {
-  '-': ' (hyphen ranges are not supported)',
-  '!': ' (write "!=1.0.0" without a space)',
-};
-
-interface MisreadWildcard {
-  token: string;
-  operator: string;
-}
-
-/** Constructs kapp-controller accepts without an error but that cannot mean what was written. */
-function silentlyMisreadProblem(
-  constraints: string,
-  ignored: string[],
-  alternatives: string[][],
-  misreadWildcard?: MisreadWildcard,
-): string | undefined {
-  const prefix = `Could not parse Range ${goQuote(constraints)}:`;
-  if (ignored.length > 0) {
-    const hint = IGNORED_TOKEN_HINTS[ignored[0]] ?? '';
-    return `${prefix} ${goQuote(
-      ignored[0],
-    )} would be ignored by kapp-controller${hint}`;
+// range.go:143-146 folds the alternatives left to right with short-circuit ORs.
+function evaluateAlternatives(
+  tests: (VersionTest | null)[],
+  candidate: Version,
+): ConstraintOutcome {
+  for (const test of tests) {
+    if (test === null) return NIL_RANGE_PANIC;
+    if (test(candidate)) return true;
   }
-  if (alternatives.some(tokens => tokens.length === 0))
-    return `${prefix} empty alternative between '||'`;
-  if (!misreadWildcard) return undefined;
-  const { token, operator } = misreadWildcard;
-  if (operator === '!' || operator === '!=') {
-    return `Could not parse Range ${goQuote(token)}: a wildcard after ${goQuote(
-      operator,
-    )} matches no version in kapp-controller`;
-  }
-  return `Could not parse Range ${goQuote(
-    token,
-  )}: Could not parse comparator ${goQuote(operator)} in ${goQuote(token)}`;
+  return false;
 }
 
 /**
- * Parses a PackageInstall `versionSelection.constraints` with kapp-controller's range grammar
- * (blang/semver v4): `<`, `<=`, `>`, `>=`, `=`, `==`, `!`, `!=` or no operator; space = AND,
- * `||` = OR; `1.x` / `1.2.x` wildcards. Errors use kapp-controller's wording. It is stricter only
- * where kapp-controller silently misreads a constraint (`1.0.0 - 2.0.0`, `! 1.0.0`, `~1.x`, `!=1.x`).
+ * Parses a PackageInstall `versionSelection.constraints` exactly as kapp-controller's `ParseRange`
+ * (carvel-dev/semver v4 at 8090ce4): `<`, `<=`, `>`, `>=`, `=`, `==`, `!`, `!=` or no operator;
+ * space = AND, `||` = OR; `1.x` / `1.2.x` wildcards without `-0`. Errors are kapp-controller's
+ * text. Everything kapp-controller accepts is accepted, however odd; `ConstraintReading` says how
+ * it was read, and `describeConstraintQuirks` turns that into words.
  */
 export function parseVersionConstraints(
   constraints: string,
@@ -127,47 +112,43 @@ export function parseVersionConstraints(
   if (typeof constraints !== 'string')
     return { ok: false, error: 'Constraints must be a string' };
   const { tokens, ignored } = splitRangeTokens(constraints);
-  const alternatives = splitAlternatives(tokens);
-  if ('error' in alternatives) return { ok: false, error: alternatives.error };
+  const split = splitAlternatives(tokens);
+  if ('error' in split) return { ok: false, error: split.error };
 
-  const expandedAlternatives: string[][] = [];
-  let misreadWildcard: MisreadWildcard | undefined;
-  for (const alternative of alternatives.value) {
+  const alternatives: string[][] = [];
+  const droppedOperators: ConstraintReading['droppedOperators'] = [];
+  for (const alternative of split.value) {
     const expanded: string[] = [];
     for (const token of alternative) {
       const result = expandWildcard(token);
       if ('error' in result) return { ok: false, error: result.error };
-      const { tokens: expandedTokens, unsupportedOperator } = result.value;
-      const operator = unsupportedOperator ?? wildcardNegation(token);
-      if (operator !== undefined) misreadWildcard ??= { token, operator };
+      const { tokens: expandedTokens, droppedOperator } = result.value;
+      if (droppedOperator !== undefined)
+        droppedOperators.push({ token, operator: droppedOperator });
       expanded.push(...expandedTokens);
     }
-    expandedAlternatives.push(expanded);
+    alternatives.push(expanded);
   }
 
-  const tests: VersionTest[] = [];
-  for (const alternative of expandedAlternatives.filter(
-    group => group.length > 0,
-  )) {
+  const tests: (VersionTest | null)[] = [];
+  for (const alternative of alternatives) {
     const compiled = compileAlternative(alternative);
     if ('error' in compiled) return { ok: false, error: compiled.error };
     tests.push(compiled.value);
   }
 
-  const problem = silentlyMisreadProblem(
-    constraints,
-    ignored,
-    alternatives.value,
-    misreadWildcard,
-  );
-  if (problem) return { ok: false, error: problem };
-
+  const evaluate = (candidate: Version) =>
+    evaluateAlternatives(tests, candidate);
   return {
     ok: true,
+    alternatives,
+    ignored,
+    droppedOperators,
+    evaluate,
     matches(version) {
       const candidate =
         typeof version === 'string' ? parseVersion(version) : version;
-      return candidate !== undefined && tests.some(test => test(candidate));
+      return candidate !== undefined && evaluate(candidate) === true;
     },
   };
 }
