@@ -11,6 +11,9 @@ export const SIMULATED_ANNOTATION = 'demo.carvel-gitops.dev/simulated';
 export const PACKAGE_INSTALL_FINALIZER =
   'finalizers.packageinstall.packaging.carvel.dev/delete';
 
+/** kapp-controller's App finalizer (pkg/app/finalizer.go:13 at e4b4822). */
+export const APP_FINALIZER = 'finalizers.kapp-ctrl.k14s.io/delete';
+
 export const PACKAGE_INSTALL_KIND = {
   apiVersion: PACKAGING_API_VERSION,
   kind: 'PackageInstall',

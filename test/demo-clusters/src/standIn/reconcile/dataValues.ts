@@ -1,7 +1,4 @@
-import type {
-  PackageInstall,
-  Secret,
-} from '@carvel-gitops/plugin-carvel-common';
+import type { Secret } from '@carvel-gitops/plugin-carvel-common';
 
 /** One data values file as ytt gets it: a key of a values Secret. */
 export interface DataValuesFile {
@@ -27,30 +24,22 @@ function secretTexts(secret: Secret): Map<string, string> {
 }
 
 /**
- * The values files kapp-controller hands to ytt: every key of every `spec.values[].secretRef`
- * Secret (the declared `key` is ignored), Secrets in order, keys sorted.
+ * The values files kapp-controller hands to ytt: every key of every `valuesFrom` Secret of the
+ * template step (the declared `key` is ignored), Secrets in order, keys sorted.
  */
 export function dataValuesFiles(
-  install: PackageInstall,
+  secretNames: readonly string[],
   secretsByName: ReadonlyMap<string, Secret>,
 ): DataValuesFiles {
   const files: DataValuesFile[] = [];
-  for (const { secretRef } of install.spec?.values ?? []) {
-    const secret = secretRef?.name
-      ? secretsByName.get(secretRef.name)
-      : undefined;
+  for (const secretName of secretNames) {
+    const secret = secretName ? secretsByName.get(secretName) : undefined;
     if (!secret) {
-      return {
-        error: `Writing paths: secrets "${secretRef?.name ?? ''}" not found`,
-      };
+      return { error: `Writing paths: secrets "${secretName}" not found` };
     }
     const texts = secretTexts(secret);
     for (const name of [...texts.keys()].sort()) {
-      files.push({
-        name,
-        secretName: secretRef.name,
-        content: texts.get(name) ?? '',
-      });
+      files.push({ name, secretName, content: texts.get(name) ?? '' });
     }
   }
   return { files };

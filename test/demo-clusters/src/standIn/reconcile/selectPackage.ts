@@ -17,12 +17,15 @@ export function selectPackage(
   packages: Package[],
 ): PackageSelection {
   const packageRef = install.spec?.packageRef;
-  if (!packageRef?.refName) {
-    return { error: 'Expected non-empty package reference' };
-  }
+  // packageinstall.go:283-290 at e4b4822
+  if (!packageRef) return { error: 'Expected non nil PackageRef' };
   const versionSelection = packageRef.versionSelection;
   if (!versionSelection) {
     return { error: 'Expected non-empty version selection' };
+  }
+  // packageinstall.go:297-299: only an empty namespace says "not found"; other names go on to selection.
+  if (packages.length === 0) {
+    return { error: `Package ${packageRef.refName ?? ''} not found` };
   }
   const candidates = packages.filter(
     p => p.spec?.refName === packageRef.refName,
@@ -39,5 +42,8 @@ export function selectPackage(
   const chosen = candidates.find(p => p.spec.version === selected.version);
   return chosen
     ? { package: chosen, version: selected.version }
-    : { error: `Package ${packageRef.refName} not found` };
+    : {
+        // packageinstall.go:360-361
+        error: `Could not find package with name '${packageRef.refName}' and version '${selected.version}'`,
+      };
 }
