@@ -29,3 +29,9 @@ export {
   type AvailableUpdate,
   type AvailableUpdateInput,
 } from './describeAvailableUpdate';
+export {
+  describeConstraintQuirks,
+  type ConstraintQuirk,
+  type ConstraintQuirkKind,
+  type ConstraintQuirkOptions,
+} from './constraintQuirks';

@@ -79,10 +79,10 @@ export function splitComparator(
   };
 }
 
-type WildcardKind = 'minor' | 'patch' | undefined;
+export type WildcardKind = 'minor' | 'patch' | undefined;
 
 /** range.go:248: only a last dot-part of exactly `x` is a wildcard; `1.x.x` has three parts, so it is a patch wildcard. */
-function wildcardKind(version: string): WildcardKind {
+export function wildcardKind(version: string): WildcardKind {
   const parts = version.split('.');
   if (parts[parts.length - 1] !== 'x') return undefined;
   if (parts.length === 2) return 'minor';

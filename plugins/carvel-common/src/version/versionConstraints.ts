@@ -15,12 +15,14 @@ export const NIL_RANGE_PANIC = 'panic';
 export type ConstraintOutcome = boolean | typeof NIL_RANGE_PANIC;
 
 export interface ConstraintReading {
+  /** Each `||` alternative's tokens as written (spaces after operators removed), before wildcard expansion. */
+  written: string[][];
   /** Each `||` alternative as kapp-controller evaluates it after wildcard expansion; [] = empty alternative. */
   alternatives: string[][];
   /** One-byte tokens kapp-controller dropped without a word. */
   ignored: string[];
   /** Wildcard tokens whose operator kapp-controller dropped, e.g. `~1.x` read as `1.0.0`. */
-  droppedOperators: { token: string; operator: string }[];
+  droppedOperators: { token: string; operator: string; readAs: string }[];
 }
 
 export type VersionConstraints =
@@ -124,7 +126,11 @@ export function parseVersionConstraints(
       if ('error' in result) return { ok: false, error: result.error };
       const { tokens: expandedTokens, droppedOperator } = result.value;
       if (droppedOperator !== undefined)
-        droppedOperators.push({ token, operator: droppedOperator });
+        droppedOperators.push({
+          token,
+          operator: droppedOperator,
+          readAs: expandedTokens.join(' '),
+        });
       expanded.push(...expandedTokens);
     }
     alternatives.push(expanded);
@@ -141,6 +147,7 @@ export function parseVersionConstraints(
     evaluateAlternatives(tests, candidate);
   return {
     ok: true,
+    written: split.value,
     alternatives,
     ignored,
     droppedOperators,
