@@ -108,3 +108,27 @@ export interface EntityCarvelStatus {
   packageNames: string[];
   clusters: ClusterCarvelState[];
 }
+
+/** One change of a PackageInstall on a cluster to a settled (version, status), from the backend's database. */
+export interface DeploymentHistoryEntry {
+  cluster: string;
+  namespace: string;
+  name: string;
+  packageName: string;
+  /** The version recorded before this change, if any. */
+  fromVersion?: string;
+  /** Absent when the PackageInstall failed before a version was selected. */
+  toVersion?: string;
+  status: CarvelStatus;
+  /** ISO-8601: when the cluster reported the change reconciled. */
+  at: string;
+  /** The GitOps commit that caused the change, when known. */
+  commit?: string;
+  /** From the commit's time to `at`, when the commit is known. */
+  leadTimeSeconds?: number;
+}
+
+/** `GET /history/:namespace/:kind/:name`: newest first. */
+export interface DeploymentHistoryResponse {
+  items: DeploymentHistoryEntry[];
+}
