@@ -8,7 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ExpandedRows } from '../../hooks/useExpandedRows';
 import { AppRow } from '../../packageSections';
-import { CarvelStatusLabel } from '../CarvelStatusLabel';
+import { CarvelStatusLabel, PreviousError } from '../CarvelStatusLabel';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
 
 const APP_COLUMNS = 4;
@@ -38,11 +38,12 @@ export function AppStatusTable(props: {
           {rows.map(({ id, clusterName, app }) => {
             const appName = `${app.namespace}/${app.name}`;
             const expanded = expandedRows.isExpanded(id);
+            const hasDetails = Boolean(app.message || app.previousError);
             return (
               <Fragment key={id}>
                 <TableRow data-testid={`app-row-${id}`}>
                   <TableCell padding="checkbox">
-                    {app.message && (
+                    {hasDetails && (
                       <ExpandToggle
                         expanded={expanded}
                         onToggle={() => expandedRows.toggle(id)}
@@ -53,7 +54,10 @@ export function AppStatusTable(props: {
                   <TableCell>{clusterName}</TableCell>
                   <TableCell>{appName}</TableCell>
                   <TableCell>
-                    <CarvelStatusLabel status={app.status} />
+                    <CarvelStatusLabel
+                      status={app.status}
+                      lastConditionStatus={app.lastConditionStatus}
+                    />
                     {app.description && (
                       <Typography
                         variant="caption"
@@ -65,11 +69,16 @@ export function AppStatusTable(props: {
                     )}
                   </TableCell>
                 </TableRow>
-                {app.message && (
+                {hasDetails && (
                   <ExpandedMessageRow
                     expanded={expanded}
                     columns={APP_COLUMNS}
                     message={app.message}
+                    footer={
+                      app.previousError && (
+                        <PreviousError text={app.previousError} />
+                      )
+                    }
                   />
                 )}
               </Fragment>

@@ -6,6 +6,8 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
 import { CarvelStatus } from '@carvel-gitops/plugin-carvel-common';
 
 type StatusIndicator = (props: PropsWithChildren<{}>) => ReactElement;
@@ -24,9 +26,36 @@ const indicatorByStatus: Record<
   unknown: { Indicator: StatusWarning, label: 'Unknown' },
 };
 
-/** A PackageInstall's or App's derived status as a coloured label. */
-export function CarvelStatusLabel(props: { status: CarvelStatus }) {
+function StatusIndicatorLabel(props: { status: CarvelStatus }) {
   const { Indicator, label } =
     indicatorByStatus[props.status] ?? indicatorByStatus.unknown;
   return <Indicator>{label}</Indicator>;
+}
+
+const isHold = (status: CarvelStatus) =>
+  status === 'paused' || status === 'canceled';
+
+/**
+ * A PackageInstall's or App's derived status as a coloured label. Paused and canceled are spec
+ * flags, not conditions: the last condition's state is shown with a chip for the flag beside it.
+ */
+export function CarvelStatusLabel(props: {
+  status: CarvelStatus;
+  lastConditionStatus?: CarvelStatus;
+}) {
+  const { status, lastConditionStatus } = props;
+  if (!isHold(status) || !lastConditionStatus) {
+    return <StatusIndicatorLabel status={status} />;
+  }
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap">
+      <StatusIndicatorLabel status={lastConditionStatus} />
+      <Chip
+        size="small"
+        variant="outlined"
+        style={{ marginLeft: 8 }}
+        label={indicatorByStatus[status].label}
+      />
+    </Box>
+  );
 }

@@ -1,1 +1,2 @@
 export { CarvelStatusLabel } from './CarvelStatusLabel';
+export { PreviousError } from './PreviousError';

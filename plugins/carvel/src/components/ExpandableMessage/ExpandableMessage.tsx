@@ -44,7 +44,7 @@ export function ExpandToggle(props: {
 export function ExpandedMessageRow(props: {
   expanded: boolean;
   columns: number;
-  message: string;
+  message?: string;
   footer?: ReactNode;
 }) {
   const classes = useStyles();
@@ -56,7 +56,9 @@ export function ExpandedMessageRow(props: {
       >
         <Collapse in={props.expanded} timeout="auto" unmountOnExit>
           <Box marginY={1}>
-            <pre className={classes.message}>{props.message}</pre>
+            {props.message && (
+              <pre className={classes.message}>{props.message}</pre>
+            )}
             {props.footer}
           </Box>
         </Collapse>

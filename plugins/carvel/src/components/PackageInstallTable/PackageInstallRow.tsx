@@ -3,10 +3,20 @@ import TableCell from '@material-ui/core/TableCell';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { PackageInstallRow as PackageInstallRowData } from '../../packageSections';
-import { CarvelStatusLabel } from '../CarvelStatusLabel';
+import { CarvelStatusLabel, PreviousError } from '../CarvelStatusLabel';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
 
 export const PACKAGE_INSTALL_COLUMNS = 7;
+
+/** A version handed to the App that it has not deployed yet, with what still runs when known. */
+function DeployingVersion(props: { deploying: string; running?: string }) {
+  return (
+    <span data-testid="deploying-version">
+      Deploying {props.deploying}
+      {props.running && ` (running ${props.running})`}
+    </span>
+  );
+}
 
 export function PackageInstallRow(props: {
   row: PackageInstallRowData;
@@ -18,13 +28,15 @@ export function PackageInstallRow(props: {
   const installName = `${install.namespace}/${install.name}`;
   const lastAttemptedDiffers =
     install.lastAttemptedVersion !== undefined &&
-    install.lastAttemptedVersion !== install.version;
+    install.lastAttemptedVersion !== install.version &&
+    install.lastAttemptedVersion !== install.deployingVersion;
+  const hasDetails = Boolean(install.message || install.previousError);
 
   return (
     <>
       <TableRow data-testid={`package-install-row-${row.id}`}>
         <TableCell padding="checkbox">
-          {install.message && (
+          {hasDetails && (
             <ExpandToggle
               expanded={expanded}
               onToggle={onToggle}
@@ -35,7 +47,14 @@ export function PackageInstallRow(props: {
         <TableCell>{row.clusterName}</TableCell>
         <TableCell>{installName}</TableCell>
         <TableCell>
-          {install.version ?? '—'}
+          {install.deployingVersion ? (
+            <DeployingVersion
+              deploying={install.deployingVersion}
+              running={install.runningVersion}
+            />
+          ) : (
+            install.version ?? '—'
+          )}
           {lastAttemptedDiffers && (
             <Typography variant="caption" color="textSecondary" component="div">
               last attempted {install.lastAttemptedVersion}
@@ -46,7 +65,10 @@ export function PackageInstallRow(props: {
           {install.constraints ? <code>{install.constraints}</code> : '—'}
         </TableCell>
         <TableCell>
-          <CarvelStatusLabel status={install.status} />
+          <CarvelStatusLabel
+            status={install.status}
+            lastConditionStatus={install.lastConditionStatus}
+          />
           {install.description && (
             <Typography variant="caption" color="textSecondary" component="div">
               {install.description}
@@ -64,17 +86,22 @@ export function PackageInstallRow(props: {
           )}
         </TableCell>
       </TableRow>
-      {install.message && (
+      {hasDetails && (
         <ExpandedMessageRow
           expanded={expanded}
           columns={PACKAGE_INSTALL_COLUMNS}
           message={install.message}
           footer={
-            install.updatedAt && (
-              <Typography variant="caption" color="textSecondary">
-                Last change {install.updatedAt}
-              </Typography>
-            )
+            <>
+              {install.previousError && (
+                <PreviousError text={install.previousError} />
+              )}
+              {install.updatedAt && (
+                <Typography variant="caption" color="textSecondary">
+                  Last change {install.updatedAt}
+                </Typography>
+              )}
+            </>
           }
         />
       )}

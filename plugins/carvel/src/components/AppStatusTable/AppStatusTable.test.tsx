@@ -1,0 +1,56 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
+import { AppState } from '@carvel-gitops/plugin-carvel-common';
+import { useExpandedRows } from '../../hooks/useExpandedRows';
+import { AppStatusTable } from './AppStatusTable';
+
+function TableOf(props: { app: AppState }) {
+  const expandedRows = useExpandedRows();
+  return (
+    <AppStatusTable
+      expandedRows={expandedRows}
+      rows={[{ id: 'build/app-prod', clusterName: 'prod', app: props.app }]}
+    />
+  );
+}
+
+const gitopsApp = (overrides: Partial<AppState>): AppState => ({
+  namespace: 'gitops-delivery',
+  name: 'app-default-tap-prod',
+  status: 'succeeded',
+  ...overrides,
+});
+
+describe('AppStatusTable: states derived from kapp-controller', () => {
+  it('shows the error a reconciling App kept as a previous error', async () => {
+    await renderInTestApp(
+      <TableOf
+        app={gitopsApp({
+          status: 'reconciling',
+          description: 'Reconciling',
+          previousError: 'vendir: Error: Syncing directory 0',
+        })}
+      />,
+    );
+    const row = screen.getByTestId('app-row-build/app-prod');
+    expect(within(row).getAllByText('Reconciling')).toHaveLength(2);
+    fireEvent.click(within(row).getByRole('button'));
+    expect(await screen.findByTestId('previous-error')).toHaveTextContent(
+      'vendir: Error: Syncing directory 0',
+    );
+  });
+
+  it('puts a canceled chip beside the last condition’s status', async () => {
+    await renderInTestApp(
+      <TableOf
+        app={gitopsApp({
+          status: 'canceled',
+          lastConditionStatus: 'succeeded',
+        })}
+      />,
+    );
+    const row = screen.getByTestId('app-row-build/app-prod');
+    expect(within(row).getByText('Succeeded')).toBeInTheDocument();
+    expect(within(row).getByText('Canceled')).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,26 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+
+/** An earlier reconcile's error that kapp-controller still carries: muted, never shown as a failure. */
+export function PreviousError(props: { text: string }) {
+  return (
+    <Box marginTop={1} data-testid="previous-error">
+      <Typography variant="caption" color="textSecondary" component="div">
+        previous error (from an earlier reconcile)
+      </Typography>
+      <Typography
+        variant="body2"
+        color="textSecondary"
+        component="pre"
+        style={{
+          margin: 0,
+          whiteSpace: 'pre-wrap',
+          wordBreak: 'break-word',
+          fontFamily: 'monospace',
+        }}
+      >
+        {props.text}
+      </Typography>
+    </Box>
+  );
+}
