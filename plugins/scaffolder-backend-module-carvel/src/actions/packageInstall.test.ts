@@ -160,6 +160,28 @@ describe('carvel:gitops:packageinstall', () => {
     );
   });
 
+  it('warns where kapp-controller reads a constraint in a surprising way, and still writes it', async () => {
+    const { tree, ctx } = await run({
+      packageName: 'app.default.tap',
+      clusters: [{ ...staging, versionConstraints: '20230321004057.x' }],
+    });
+    expect(
+      parse(tree['app.default.tap/staging/packageinstall.yaml']).spec.packageRef
+        .versionSelection.constraints,
+    ).toBe('20230321004057.x');
+    expect(ctx.logger.warn).toHaveBeenCalledWith(
+      `cluster 'staging': versionConstraints '20230321004057.x': if prereleases are enabled, kapp-controller's "<20230321004058.0.0" admits 20230321004058.0.0 prereleases (e.g. 20230321004058.0.0-rc.1), and a wildcard starts at its .0 release, not at its prereleases`,
+    );
+  });
+
+  it('does not warn about a plain constraint', async () => {
+    const { ctx } = await run({
+      packageName: 'app.default.tap',
+      clusters: [staging],
+    });
+    expect(ctx.logger.warn).not.toHaveBeenCalled();
+  });
+
   it('checks the values against the version the constraint selects', async () => {
     const files = {
       ...PACKAGES,
@@ -366,6 +388,26 @@ describe('carvel:gitops:packageinstall', () => {
       'constraint with v prefix',
       { clusters: [{ ...validCluster, versionConstraints: '>v1.5.3' }] },
       /versionConstraints '>v1.5.3'/,
+    ],
+    [
+      'hyphen range, said as kapp-controller reads it',
+      { versionConstraints: '1.0.0 - 2.0.0' },
+      /versionConstraints '1.0.0 - 2.0.0' is refused because kapp-controller would not read it as written: kapp-controller drops the one-character token "-" and reads "1.0.0 - 2.0.0" as "1.0.0 2.0.0"/,
+    ],
+    [
+      'wildcard with ~',
+      { versionConstraints: '~1.x' },
+      /kapp-controller ignores the operator "~" of the wildcard "~1.x": it selects exactly 1.0.0/,
+    ],
+    [
+      'negated wildcard',
+      { clusters: [{ ...validCluster, versionConstraints: '!=1.x' }] },
+      /cluster 'staging': versionConstraints '!=1.x' is refused .* it matches no version/,
+    ],
+    [
+      'an x inside a prerelease',
+      { versionConstraints: '1.0.0-linux' },
+      /Could not get version from string: "<" \(kapp-controller reads every comparator containing an "x" as a wildcard/,
     ],
     [
       'constraint matching nothing',

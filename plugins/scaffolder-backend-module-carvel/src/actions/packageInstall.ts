@@ -23,6 +23,7 @@ import {
   checkCluster,
   checkConstraints,
   ClusterInput,
+  warnAboutConstraintQuirks,
 } from './packageInstallInput';
 
 export const PACKAGE_INSTALL_ACTION_ID = 'carvel:gitops:packageinstall';
@@ -206,6 +207,14 @@ export function createCarvelPackageInstallAction() {
           cluster.versionConstraints ??
           input.versionConstraints ??
           FOLLOW_NEWEST;
+        warnAboutConstraintQuirks({
+          constraints,
+          clusterName: cluster.name,
+          versions: catalog.found
+            ? catalog.versions.map(v => v.version)
+            : undefined,
+          logger: ctx.logger,
+        });
         const valuesSecretName =
           cluster.valuesSecretName ?? `${installName}-values`;
         const valuesSecret =

@@ -1,6 +1,8 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   checkDnsLabel,
   checkDnsSubdomain,
+  describeConstraintQuirks,
   parseVersionConstraints,
 } from '@carvel-gitops/plugin-carvel-common';
 import { InputProblems } from '../gitops/InputProblems';
@@ -31,9 +33,36 @@ export function checkConstraints(
     return `${where} must be a non-empty string such as '>=0.0.0' or '1.2.3'`;
   }
   const parsed = parseVersionConstraints(value);
-  return parsed.ok
+  if (!parsed.ok) {
+    // range.go:330 expands any comparator with an x, which turns e.g. `1.0.0-linux` into an error.
+    const hint = value.includes('x')
+      ? ' (kapp-controller reads every comparator containing an "x" as a wildcard, even inside a prerelease or build metadata)'
+      : '';
+    return `${where} '${value}' is not a version constraint kapp-controller accepts: ${parsed.error}${hint}`;
+  }
+  const confusing = describeConstraintQuirks(value).filter(q => q.confusing);
+  return confusing.length === 0
     ? undefined
-    : `${where} '${value}' is not a version constraint kapp-controller accepts: ${parsed.error}`;
+    : `${where} '${value}' is refused because kapp-controller would not read it as written: ${confusing
+        .map(quirk => quirk.message)
+        .join('; ')}`;
+}
+
+/** Logs a warning for each way kapp-controller reads the constraint that may surprise its author. */
+export function warnAboutConstraintQuirks(options: {
+  constraints: string;
+  clusterName: string;
+  versions?: readonly string[];
+  logger: LoggerService;
+}) {
+  const { constraints, clusterName, versions, logger } = options;
+  // The generated PackageInstall sets no prereleases, but one may be added by hand later.
+  const quirks = describeConstraintQuirks(constraints, { versions });
+  for (const quirk of quirks.filter(q => !q.confusing)) {
+    logger.warn(
+      `cluster '${clusterName}': versionConstraints '${constraints}': ${quirk.message}`,
+    );
+  }
 }
 
 /** Adds every problem with one entry of the `clusters` input. */
