@@ -1,4 +1,7 @@
-import { describeConstraintQuirks } from './constraintQuirks';
+import {
+  describeConstraintNote,
+  describeConstraintQuirks,
+} from './constraintQuirks';
 
 const kinds = (...args: Parameters<typeof describeConstraintQuirks>) =>
   describeConstraintQuirks(...args).map(q => [q.kind, q.confusing]);
@@ -98,5 +101,27 @@ describe('describeConstraintQuirks', () => {
     expect(
       kinds('>=1.0.0', { prereleases: null, versions: ['1.0.0+build.1'] }),
     ).toEqual([]);
+  });
+});
+
+describe('describeConstraintNote', () => {
+  it('joins what applies on the cluster, nothing for a plain constraint', () => {
+    expect(
+      describeConstraintNote('>=0.0.0', { prereleases: null }),
+    ).toBeUndefined();
+    expect(
+      describeConstraintNote(undefined, { prereleases: null }),
+    ).toBeUndefined();
+    expect(
+      describeConstraintNote('1.x', { prereleases: null }),
+    ).toBeUndefined();
+    expect(
+      describeConstraintNote('~1.x || 1.x', {
+        prereleases: { identifiers: ['rc'] },
+      }),
+    ).toBe(
+      'kapp-controller ignores the operator "~" of the wildcard "~1.x": it selects exactly 1.0.0; ' +
+        'kapp-controller\'s "<2.0.0" admits 2.0.0 prereleases (e.g. 2.0.0-rc.1), and a wildcard starts at its .0 release, not at its prereleases',
+    );
   });
 });

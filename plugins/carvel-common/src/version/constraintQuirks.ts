@@ -214,3 +214,15 @@ export function describeConstraintQuirks(
     ...buildMetadataQuirks(reading, options),
   ];
 }
+
+/** The tab's one-line note for a PackageInstall's constraint on a cluster, or undefined when it reads as written. */
+export function describeConstraintNote(
+  constraints: string | undefined,
+  options: ConstraintQuirkOptions,
+): string | undefined {
+  if (!constraints) return undefined;
+  const quirks = describeConstraintQuirks(constraints, options);
+  return quirks.length === 0
+    ? undefined
+    : quirks.map(quirk => quirk.message).join('; ');
+}

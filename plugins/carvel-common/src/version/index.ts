@@ -30,6 +30,7 @@ export {
   type AvailableUpdateInput,
 } from './describeAvailableUpdate';
 export {
+  describeConstraintNote,
   describeConstraintQuirks,
   type ConstraintQuirk,
   type ConstraintQuirkKind,
