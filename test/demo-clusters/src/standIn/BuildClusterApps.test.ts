@@ -63,7 +63,17 @@ describe('BuildClusterApps', () => {
       });
       const apps = new BuildClusterApps(
         build.store,
-        [{ name: 'staging', store: staging.store }],
+        [
+          {
+            name: 'staging',
+            waitedPackageInstalls: () =>
+              staging.store.list({
+                apiVersion: 'packaging.carvel.dev/v1alpha1',
+                kind: 'PackageInstall',
+                namespace: 'apps',
+              }),
+          },
+        ],
         () => 0,
       );
       const ref = {
@@ -90,6 +100,14 @@ describe('BuildClusterApps', () => {
         conditions: [{ type: 'ReconcileFailed' }],
         usefulErrorMessage: 'kapp: Error: app.default.tap/staging: ytt failed',
       });
+      apps.reconcileAll(new Map());
+      expect((build.store.get(ref) as any).status).toMatchObject({
+        conditions: [{ type: 'ReconcileSucceeded' }],
+        consecutiveReconcileSuccesses: 1,
+      });
+      expect((build.store.get(ref) as any).status.usefulErrorMessage).toBe(
+        undefined,
+      );
 
       apps.deploy(new Map());
       expect(build.store.get(ref)).toBeUndefined();
@@ -100,23 +118,53 @@ describe('BuildClusterApps', () => {
 });
 
 describe('gitopsAppOutcome', () => {
-  it("fails with kapp's wait message when a PackageInstall failed, and waits while one reconciles", () => {
+  it("fails with kapp's printed wait error (see usefulErrorMessage), and waits while one reconciles", () => {
     const failed = packageInstall('ReconcileFailed', {
       usefulErrorMessage: 'ytt: Error: boom',
     });
     expect(gitopsAppOutcome({ packageInstalls: [failed as any] })).toEqual({
-      condition: 'ReconcileFailed',
-      usefulErrorMessage:
-        'kapp: Error: waiting on reconcile packageinstall/app (packaging.carvel.dev/v1alpha1) namespace: apps:\n' +
-        '  Finished unsuccessfully (Reconcile failed:  (message: ytt: Error: boom))',
+      reconciling: false,
+      result: {
+        error: 'Deploying: Error (see .status.usefulErrorMessage for details)',
+        stderr:
+          'kapp: Error: waiting on reconcile packageinstall/app (packaging.carvel.dev/v1alpha1) namespace: apps:\n' +
+          '  Finished unsuccessfully (Reconcile failed:  (message: ytt: Error: boom))',
+      },
     });
     expect(
       gitopsAppOutcome({
         packageInstalls: [packageInstall('Reconciling') as any],
       }),
-    ).toEqual({ condition: 'Reconciling' });
+    ).toEqual({ reconciling: true });
     expect(gitopsAppOutcome({ packageInstalls: [] })).toEqual({
-      condition: 'ReconcileSucceeded',
+      reconciling: false,
+      result: {},
+    });
+  });
+
+  it('fails on a paused PackageInstall whose last reconcile failed, as kapp does not read spec.paused', () => {
+    const paused = {
+      ...packageInstall('ReconcileFailed', { usefulErrorMessage: 'old' }),
+      spec: { paused: true },
+    };
+    expect(
+      gitopsAppOutcome({ packageInstalls: [paused as any] }).reconciling,
+    ).toBe(false);
+    expect(
+      gitopsAppOutcome({ packageInstalls: [paused as any] }).result?.error,
+    ).toBeDefined();
+  });
+
+  it('keeps waiting on a PackageInstall being deleted, and on a generation not yet observed', () => {
+    const deleting = packageInstall('Deleting');
+    (deleting.metadata as any).deletionTimestamp = '2024-05-01T12:00:00Z';
+    expect(gitopsAppOutcome({ packageInstalls: [deleting as any] })).toEqual({
+      reconciling: true,
+    });
+    const updated = packageInstall('ReconcileSucceeded');
+    updated.metadata.generation = 2;
+    expect(gitopsAppOutcome({ packageInstalls: [updated as any] })).toEqual({
+      reconciling: true,
     });
   });
 });

@@ -1,5 +1,6 @@
 import {
   ANNOTATION_GITOPS_APP_PACKAGE_NAME,
+  type AppStatus,
   LABEL_CARVEL_CLUSTER,
 } from '@carvel-gitops/plugin-carvel-common';
 import type {
@@ -10,8 +11,13 @@ import type {
 import { parseAllDocuments } from 'yaml';
 import { type ApplyResult, applyManifests, refOf } from './applyManifests';
 import { gitopsAppOutcome, gitopsAppStatus } from './gitopsAppStatus';
-import { APP_KIND, PACKAGE_INSTALL_KIND, refKey } from './kinds';
-import type { SimulatedCluster } from './KappControllerStandIn';
+import { APP_KIND, refKey } from './kinds';
+
+/** A run cluster as a GitOps App sees it: what kapp waits on for one package folder. */
+export interface DeliveryTarget {
+  name: string;
+  waitedPackageInstalls(packageName: string): KubeObject[];
+}
 
 const APPS_FILE = /^([^/]+)\/apps\/([^/]+)\.ya?ml$/;
 
@@ -25,7 +31,7 @@ export class BuildClusterApps {
 
   constructor(
     private readonly store: ClusterStore,
-    private readonly runClusters: SimulatedCluster[],
+    private readonly runClusters: DeliveryTarget[],
     private readonly now: () => number,
   ) {}
 
@@ -59,29 +65,35 @@ export class BuildClusterApps {
       const clusterName = app.metadata.labels?.[LABEL_CARVEL_CLUSTER];
       const packageName =
         app.metadata.annotations?.[ANNOTATION_GITOPS_APP_PACKAGE_NAME];
-      const namespace = (app as any).spec?.cluster?.namespace as
-        | string
-        | undefined;
       const runCluster = this.runClusters.find(c => c.name === clusterName);
       const deployFailure = runCluster
         ? deployFailures
             .get(runCluster.name)
             ?.find(f => f.startsWith(`${packageName}/`))
         : `Preparing kapp: no run cluster '${clusterName}' in the demo`;
-      const packageInstalls = runCluster
-        ? runCluster.store
-            .list({ ...PACKAGE_INSTALL_KIND, namespace })
-            .filter(i => (i as any).spec?.packageRef?.refName === packageName)
-        : [];
+      const packageInstalls =
+        runCluster && packageName
+          ? runCluster.waitedPackageInstalls(packageName)
+          : [];
       const outcome = gitopsAppOutcome({ deployFailure, packageInstalls });
+      const spec = (app.spec ?? {}) as { paused?: boolean; canceled?: boolean };
+      const paused = Boolean(spec.paused || spec.canceled);
       const key = refKey(ref);
-      const fingerprint = JSON.stringify([outcome, app.metadata.generation]);
+      const fingerprint = JSON.stringify([
+        paused || outcome,
+        app.metadata.generation,
+      ]);
       if (this.reported.get(key) === fingerprint) continue;
       this.reported.set(key, fingerprint);
-      const at = new Date(this.now()).toISOString();
       this.store.updateStatus({
         ...app,
-        status: gitopsAppStatus(outcome, app.metadata.generation ?? 1, at),
+        status: gitopsAppStatus({
+          previous: app.status as AppStatus | undefined,
+          outcome,
+          generation: app.metadata.generation,
+          paused,
+          now: new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        }),
       });
     }
   }

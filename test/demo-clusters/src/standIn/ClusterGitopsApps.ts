@@ -5,7 +5,7 @@ import type {
 } from '@carvel-gitops/kube-apiserver-sim';
 import { type ApplyResult, applyManifests, refOf } from './applyManifests';
 import { manifestsForCluster } from './gitops/clusterManifests';
-import { refKey } from './kinds';
+import { PACKAGE_INSTALL_KIND, refKey } from './kinds';
 
 /**
  * The GitOps Apps that deploy to one run cluster (one per package folder with a folder for
@@ -14,6 +14,8 @@ import { refKey } from './kinds';
  */
 export class ClusterGitopsApps {
   private owned = new Map<string, ObjectRef[]>();
+  /** Objects each folder deleted, until they are gone: kapp waits on their deletion. */
+  private deleting = new Map<string, ObjectRef[]>();
 
   constructor(readonly cluster: string, private readonly store: ClusterStore) {}
 
@@ -37,6 +39,14 @@ export class ClusterGitopsApps {
     for (const ref of [...this.owned.values()].flat()) {
       if (!kept.has(refKey(ref))) obsolete.set(refKey(ref), ref);
     }
+    for (const [folder, refs] of this.owned) {
+      const gone = refs.filter(ref => obsolete.has(refKey(ref)));
+      if (gone.length > 0)
+        this.deleting.set(folder, [
+          ...(this.deleting.get(folder) ?? []),
+          ...gone,
+        ]);
+    }
     const result = applyManifests(
       this.store,
       [...desired.values()],
@@ -47,5 +57,16 @@ export class ClusterGitopsApps {
       changes: result.changes,
       failures: [...failures, ...result.failures],
     };
+  }
+
+  /** The PackageInstalls kapp waits on for a package folder: those it applies and those it is deleting. */
+  waitedPackageInstalls(folder: string): KubeObject[] {
+    const present = (ref: ObjectRef) => this.store.get(ref);
+    const stillDeleting = (this.deleting.get(folder) ?? []).filter(present);
+    this.deleting.set(folder, stillDeleting);
+    return [...(this.owned.get(folder) ?? []), ...stillDeleting]
+      .filter(ref => ref.kind === PACKAGE_INSTALL_KIND.kind)
+      .map(present)
+      .filter((object): object is KubeObject => object !== undefined);
   }
 }

@@ -2,7 +2,6 @@ import {
   type KubeApiServer,
   startKubeApiServer,
 } from '@carvel-gitops/kube-apiserver-sim';
-import { derivePackageInstallState } from '@carvel-gitops/plugin-carvel-common';
 import path from 'node:path';
 import { eventually } from '../__testUtils__/eventually';
 import { statusOf } from '../__testUtils__/statusOf';
@@ -115,15 +114,13 @@ it('delivers a pushed PackageInstall, fails it on bad values and removes it with
     'catalog.default.tap/staging/packageinstall.yaml': packageInstallYaml,
     'catalog.default.tap/staging/params.yaml': paramsYaml('2'),
   });
-  const delivered = await eventually(() => {
-    const state = derivePackageInstallState(staging.store.get(PKGI));
-    expect(state.status).toBe('succeeded');
-    return state;
-  });
-  expect(delivered).toMatchObject({
-    description: 'Reconcile succeeded',
-    version: '20230610120000.0.0',
-  });
+  await eventually(() =>
+    expect(statusOf(staging.store.get(PKGI))).toMatchObject({
+      conditions: [{ type: 'ReconcileSucceeded', status: 'True' }],
+      friendlyDescription: 'Reconcile succeeded',
+      version: '20230610120000.0.0',
+    }),
+  );
   expect(staging.store.list(PACKAGES).map(p => p.metadata.name)).toEqual([
     'catalog.default.tap.20230401090000.0.0',
     'catalog.default.tap.20230610120000.0.0',
@@ -137,11 +134,11 @@ it('delivers a pushed PackageInstall, fails it on bad values and removes it with
   await repository.commit({
     'catalog.default.tap/staging/params.yaml': paramsYaml('"two"'),
   });
-  const failed = await eventually(() => {
-    const state = derivePackageInstallState(staging.store.get(PKGI));
-    expect(state.status).toBe('failed');
-    return state;
-  });
+  await eventually(() =>
+    expect(statusOf(staging.store.get(PKGI))?.conditions?.[0].type).toBe(
+      'ReconcileFailed',
+    ),
+  );
   expect(statusOf(staging.store.get(PKGI))?.usefulErrorMessage).toBe(
     'ytt: Error: Overlaying data values (in following order: additional data values): \n' +
       'One or more data values were invalid\n' +
@@ -156,8 +153,8 @@ it('delivers a pushed PackageInstall, fails it on bad values and removes it with
       '    = expected: integer (by schema.yaml:4)\n' +
       '    = hint: is the default value set using @schema/default?\n',
   );
-  expect(failed.description).toMatch(
-    /^Reconcile failed: ytt: Error: Overlaying data values/,
+  expect(statusOf(staging.store.get(PKGI))?.friendlyDescription).toBe(
+    'Reconcile failed: Error (see .status.usefulErrorMessage for details)',
   );
 
   await repository.removeFolder('catalog.default.tap/staging');
@@ -173,7 +170,7 @@ it('delivers a pushed PackageInstall, fails it on bad values and removes it with
       'staging: PackageInstall apps/catalog: Reconcile succeeded (20230610120000.0.0)',
       'staging: updated Secret apps/catalog-values',
       'staging: deleted PackageInstall apps/catalog',
-      'staging: PackageInstall apps/catalog: Deleting',
+      'staging: PackageInstall apps/catalog: Deleting (20230610120000.0.0)',
     ]),
   );
 });

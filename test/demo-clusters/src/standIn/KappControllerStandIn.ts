@@ -2,7 +2,7 @@ import type { ClusterStore } from '@carvel-gitops/kube-apiserver-sim';
 import { BuildClusterApps } from './BuildClusterApps';
 import { ClusterGitopsApps } from './ClusterGitopsApps';
 import { GitopsRepository } from './gitops/GitopsRepository';
-import { PackageInstallReconciler } from './PackageInstallReconciler';
+import { RunClusterKappController } from './RunClusterKappController';
 
 export interface SimulatedCluster {
   name: string;
@@ -18,7 +18,7 @@ export interface KappControllerStandInOptions {
   buildCluster?: SimulatedCluster;
   /** How often the branch is read; default 2000 ms. */
   pollIntervalMs?: number;
-  /** How long PackageInstalls stay Reconciling; default 1500 ms. */
+  /** How long an App's reconcile (and so its PackageInstall's) takes; default 1500 ms. */
   reconcileDelayMs?: number;
   log?: (line: string) => void;
   now?: () => number;
@@ -26,7 +26,7 @@ export interface KappControllerStandInOptions {
 
 interface ClusterControllers {
   gitopsApps: ClusterGitopsApps;
-  packageInstalls: PackageInstallReconciler;
+  kappController: RunClusterKappController;
 }
 
 /**
@@ -62,7 +62,7 @@ export class KappControllerStandIn {
     this.log = options.log ?? (() => {});
     this.controllers = options.clusters.map(cluster => ({
       gitopsApps: new ClusterGitopsApps(cluster.name, cluster.store),
-      packageInstalls: new PackageInstallReconciler({
+      kappController: new RunClusterKappController({
         cluster: cluster.name,
         store: cluster.store,
         reconcileDelayMs,
@@ -73,7 +73,11 @@ export class KappControllerStandIn {
     if (options.buildCluster) {
       this.buildApps = new BuildClusterApps(
         options.buildCluster.store,
-        options.clusters,
+        this.controllers.map(({ gitopsApps }) => ({
+          name: gitopsApps.cluster,
+          waitedPackageInstalls: (packageName: string) =>
+            gitopsApps.waitedPackageInstalls(packageName),
+        })),
         this.now,
       );
     }
@@ -95,8 +99,8 @@ export class KappControllerStandIn {
       this.lastPollAt = this.now();
       await this.deployBranch();
     }
-    for (const { packageInstalls } of this.controllers) {
-      packageInstalls.reconcileAll();
+    for (const { kappController } of this.controllers) {
+      kappController.reconcileAll();
     }
     this.buildApps?.reconcileAll(this.deployFailures);
   }

@@ -1,87 +1,106 @@
 import type { KubeObject } from '@carvel-gitops/kube-apiserver-sim';
+import type { AppStatus } from '@carvel-gitops/plugin-carvel-common';
 import {
-  type AppStatus,
-  derivePackageInstallState,
-} from '@carvel-gitops/plugin-carvel-common';
+  appCanceledOrPaused,
+  appSetReconcileCompleted,
+  appSetReconciling,
+  type StepResult,
+} from './reconcile/appStatus';
+import { SEE_USEFUL_ERROR_MESSAGE } from './reconcile/carvelStatus';
 import {
-  failedStatus,
-  reconcilingStatus,
-  SEE_USEFUL_ERROR_MESSAGE,
-  succeededStatus,
-} from './reconcile/carvelStatus';
+  friendlyYamlString,
+  kappErrorOutput,
+} from './reconcile/kappErrorOutput';
+import {
+  packageInstallDoneApplying,
+  waitFailure,
+} from './reconcile/kappWaitRule';
 
-/** What a GitOps App on the build cluster reports, given how its run cluster took the folder. */
-export interface GitopsAppOutcome {
-  condition: 'ReconcileSucceeded' | 'ReconcileFailed' | 'Reconciling';
-  usefulErrorMessage?: string;
+/** Where a GitOps App's kapp deploy is: still waiting, or done with its result. */
+export type GitopsAppOutcome =
+  | { reconciling: true; result?: undefined }
+  | { reconciling: false; result: StepResult };
+
+/** kapp exited with status 1: kapp-controller's deploy error (pkg/exec/cmd_run_result.go:38-39, pkg/deploy/kapp.go:83 at e4b4822). */
+function kappFailed(kappError: string): StepResult {
+  return {
+    error: `Deploying: ${SEE_USEFUL_ERROR_MESSAGE}`,
+    stderr: friendlyYamlString(kappErrorOutput(kappError)),
+  };
 }
 
 /**
- * kapp waits for every PackageInstall it applies (carvel.md §6.3): a failing one fails the
- * outer App with kapp's wait message; one still reconciling keeps it Reconciling.
+ * What kapp's deploy of a GitOps App comes to, by kapp's wait rule on every PackageInstall it
+ * applied or is deleting (an unchanged one that is not done is waited on too: kapp
+ * pkg/kapp/clusterapply/cluster_change.go:131-152 at a89576c). The first failure ends the
+ * deploy (--exit-early-on-wait-error).
  */
 export function gitopsAppOutcome(options: {
   deployFailure?: string;
   packageInstalls: KubeObject[];
 }): GitopsAppOutcome {
   if (options.deployFailure) {
-    return {
-      condition: 'ReconcileFailed',
-      usefulErrorMessage: `kapp: Error: ${options.deployFailure}`,
-    };
+    return { reconciling: false, result: kappFailed(options.deployFailure) };
   }
+  let waiting = false;
   for (const install of options.packageInstalls) {
-    const state = derivePackageInstallState(install);
-    if (state.status === 'failed') {
+    const state = packageInstallDoneApplying(install);
+    if (state.done && !state.successful) {
       return {
-        condition: 'ReconcileFailed',
-        usefulErrorMessage:
-          `kapp: Error: waiting on reconcile packageinstall/${install.metadata.name} ` +
-          `(packaging.carvel.dev/v1alpha1) namespace: ${install.metadata.namespace}:\n` +
-          `  Finished unsuccessfully (Reconcile failed:  (message: ${
-            state.message ?? state.description
-          }))`,
+        reconciling: false,
+        result: kappFailed(waitFailure(install, state)),
       };
     }
+    if (!state.done) waiting = true;
   }
-  if (
-    options.packageInstalls.some(
-      i => derivePackageInstallState(i).status === 'reconciling',
-    )
-  ) {
-    return { condition: 'Reconciling' };
-  }
-  return { condition: 'ReconcileSucceeded' };
+  return waiting ? { reconciling: true } : { reconciling: false, result: {} };
 }
 
-/** The App status kapp-controller writes for an outcome. */
-export function gitopsAppStatus(
-  outcome: GitopsAppOutcome,
-  generation: number,
-  now: string,
-): AppStatus {
-  const failed = outcome.condition === 'ReconcileFailed';
-  const fields = {
-    observedGeneration: generation,
-    deploy: {
-      startedAt: now,
-      updatedAt: now,
-      finished: outcome.condition !== 'Reconciling',
-      exitCode: failed ? 1 : 0,
-    },
+/** The App status kapp-controller writes for the outcome (pkg/app/app_reconcile.go:38-44, 84-103, 278-304). */
+export function gitopsAppStatus(options: {
+  previous: AppStatus | undefined;
+  outcome: GitopsAppOutcome;
+  generation: number | undefined;
+  paused: boolean;
+  now: string;
+}): AppStatus {
+  const { outcome, generation, now } = options;
+  const previous = (options.previous ?? {}) as AppStatus &
+    Record<string, unknown>;
+  if (options.paused) return appCanceledOrPaused(previous, generation);
+  const steps = {
+    ...previous,
     fetch: { startedAt: now, updatedAt: now, exitCode: 0 },
+    template: { exitCode: 0, updatedAt: now },
   };
-  switch (outcome.condition) {
-    case 'ReconcileSucceeded':
-      return succeededStatus<AppStatus>(fields);
-    case 'Reconciling':
-      return reconcilingStatus<AppStatus>(fields, generation);
-    default:
-      // Apps write the whole error into their description, unlike PackageInstalls.
-      return failedStatus<AppStatus>(fields, {
-        message: `Deploying: ${SEE_USEFUL_ERROR_MESSAGE}`,
-        usefulErrorMessage: outcome.usefulErrorMessage,
-        fullDescription: true,
-      });
+  if (outcome.reconciling) {
+    return appSetReconciling(
+      {
+        ...steps,
+        deploy: {
+          startedAt: now,
+          updatedAt: now,
+          finished: false,
+          exitCode: 0,
+        },
+      },
+      generation,
+    );
   }
+  const failed = outcome.result.error !== undefined;
+  return appSetReconcileCompleted(
+    {
+      ...steps,
+      observedGeneration: generation,
+      deploy: {
+        startedAt: now,
+        updatedAt: now,
+        finished: true,
+        exitCode: failed ? 1 : 0,
+        ...(failed ? { error: outcome.result.error } : {}),
+        ...(outcome.result.stderr ? { stderr: outcome.result.stderr } : {}),
+      } as AppStatus['deploy'],
+    },
+    outcome.result,
+  );
 }

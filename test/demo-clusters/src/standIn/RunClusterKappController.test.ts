@@ -3,14 +3,13 @@ import {
   type KubeObject,
   startKubeApiServer,
 } from '@carvel-gitops/kube-apiserver-sim';
-import { derivePackageInstallState } from '@carvel-gitops/plugin-carvel-common';
 import {
   testPackage,
   testPackageInstall,
   valuesSecret,
 } from '../__testUtils__/carvelObjects';
 import { statusOf } from '../__testUtils__/statusOf';
-import { PackageInstallReconciler } from './PackageInstallReconciler';
+import { RunClusterKappController } from './RunClusterKappController';
 
 const PKGI = {
   apiVersion: 'packaging.carvel.dev/v1alpha1',
@@ -23,12 +22,13 @@ const DELAY = 1000;
 
 let cluster: KubeApiServer;
 let now: number;
-let reconciler: PackageInstallReconciler;
+let reconciler: RunClusterKappController;
 const log: string[] = [];
 
 const asObject = (object: unknown) => object as KubeObject;
 const store = () => cluster.store;
-const stateOf = () => derivePackageInstallState(store().get(PKGI));
+const installStatus = () => statusOf(store().get(PKGI));
+const conditionOf = () => installStatus()?.conditions?.[0]?.type;
 /** Two rounds: start reconciling, then (after the delay) the outcome. */
 function reconcileFully() {
   reconciler.reconcileAll();
@@ -40,7 +40,7 @@ beforeEach(async () => {
   cluster = await startKubeApiServer({ name: 'staging' });
   now = Date.parse('2024-05-01T12:00:00Z');
   log.length = 0;
-  reconciler = new PackageInstallReconciler({
+  reconciler = new RunClusterKappController({
     cluster: 'staging',
     store: cluster.store,
     reconcileDelayMs: DELAY,
@@ -55,8 +55,10 @@ beforeEach(async () => {
 
 afterEach(() => cluster.close());
 
-describe('PackageInstallReconciler', () => {
-  it('reconciles a new PackageInstall: Reconciling for the delay, then succeeded with its App', () => {
+const SEE = 'Error (see .status.usefulErrorMessage for details)';
+
+describe('RunClusterKappController', () => {
+  it('reconciles a new PackageInstall: Reconciling while its App reconciles, then the App’s outcome', () => {
     const { status: _, ...install } = testPackageInstall();
     delete install.metadata.uid;
     store().create(asObject(install));
@@ -68,21 +70,24 @@ describe('PackageInstallReconciler', () => {
     ]);
     expect(reconciling.status).toEqual({
       observedGeneration: 1,
+      version: '20230502101500.0.0',
+      lastAttemptedVersion: '20230502101500.0.0',
       conditions: [{ type: 'Reconciling', status: 'True' }],
       friendlyDescription: 'Reconciling',
     });
-    expect(stateOf().status).toBe('reconciling');
+    expect(statusOf(store().get(APP))?.conditions?.[0].type).toBe(
+      'Reconciling',
+    );
 
     now += DELAY - 1;
     reconciler.reconcileAll();
-    expect(stateOf().status).toBe('reconciling');
-    expect(store().get(APP)).toBeUndefined();
+    expect(conditionOf()).toBe('Reconciling');
 
     now += 1;
     reconciler.reconcileAll();
-    expect(stateOf()).toMatchObject({
-      status: 'succeeded',
-      description: 'Reconcile succeeded',
+    expect(installStatus()).toMatchObject({
+      conditions: [{ type: 'ReconcileSucceeded', status: 'True' }],
+      friendlyDescription: 'Reconcile succeeded',
       version: '20230502101500.0.0',
     });
     const app = store().get(APP)!;
@@ -90,6 +95,9 @@ describe('PackageInstallReconciler', () => {
       'packaging.carvel.dev/package-version': '20230502101500.0.0',
       'demo.carvel-gitops.dev/simulated': 'true',
     });
+    expect(app.metadata.finalizers).toEqual([
+      'finalizers.kapp-ctrl.k14s.io/delete',
+    ]);
     expect(app.metadata.ownerReferences).toEqual([
       expect.objectContaining({
         kind: 'PackageInstall',
@@ -99,24 +107,29 @@ describe('PackageInstallReconciler', () => {
     expect(app.status).toMatchObject({
       observedGeneration: app.metadata.generation,
       friendlyDescription: 'Reconcile succeeded',
+      consecutiveReconcileSuccesses: 1,
       deploy: { updatedAt: '2024-05-01T12:00:01Z' },
     });
     expect(log).toEqual([
-      'staging: PackageInstall apps/app: Reconciling',
+      'staging: PackageInstall apps/app: Reconciling (20230502101500.0.0)',
+      'staging: App apps/app: Reconciling',
+      'staging: App apps/app: Reconcile succeeded',
       'staging: PackageInstall apps/app: Reconcile succeeded (20230502101500.0.0)',
     ]);
   });
 
-  it('upgrades a PackageInstall that follows the newest version when a newer Package arrives', () => {
+  it('upgrades when a newer Package arrives: the updated App reconciles the new version', () => {
     store().create(asObject(testPackageInstall()));
     reconcileFully();
     store().create(asObject(testPackage('20230612143000.0.0')));
 
     reconciler.reconcileAll();
-    expect(stateOf().status).toBe('reconciling');
+    // The App's reconcile of its new generation makes the PackageInstall Reconciling in the same round.
+    expect(conditionOf()).toBe('Reconciling');
+    expect(installStatus()?.version).toBe('20230612143000.0.0');
     now += DELAY;
     reconciler.reconcileAll();
-    expect(stateOf().version).toBe('20230612143000.0.0');
+    expect(conditionOf()).toBe('ReconcileSucceeded');
     const app = store().get(APP)!;
     expect(
       app.metadata.annotations?.['packaging.carvel.dev/package-version'],
@@ -131,12 +144,14 @@ describe('PackageInstallReconciler', () => {
     );
     reconcileFully();
     const before = store().get(PKGI)!.metadata.resourceVersion;
+    const appBefore = store().get(APP)!.metadata.resourceVersion;
     store().create(asObject(testPackage('20230612143000.0.0')));
     reconcileFully();
     expect(store().get(PKGI)!.metadata.resourceVersion).toBe(before);
+    expect(store().get(APP)!.metadata.resourceVersion).toBe(appBefore);
   });
 
-  it('reconciles again when the spec changes, and blocks a downgrade without touching the App', () => {
+  it('blocks a downgrade without touching the App', () => {
     store().create(asObject(testPackageInstall()));
     reconcileFully();
     const pinned = store().get(PKGI)!;
@@ -150,15 +165,16 @@ describe('PackageInstallReconciler', () => {
         },
       },
     });
-    expect(stateOf().pendingSpecChange).toBe(true);
     reconcileFully();
-    expect(stateOf()).toMatchObject({
-      status: 'failed',
+    expect(installStatus()).toMatchObject({
+      observedGeneration: 2,
+      conditions: [{ type: 'ReconcileFailed', message: SEE }],
       version: '20230321004057.0.0',
       lastAttemptedVersion: '20230502101500.0.0',
-      message: expect.stringMatching(/^Stopped installing matched version/),
+      usefulErrorMessage: expect.stringMatching(
+        /^Stopped installing matched version/,
+      ),
     });
-    expect(statusOf(store().get(PKGI))?.observedGeneration).toBe(2);
     expect(
       store().get(APP)!.metadata.annotations?.[
         'packaging.carvel.dev/package-version'
@@ -166,31 +182,74 @@ describe('PackageInstallReconciler', () => {
     ).toBe('20230502101500.0.0');
   });
 
-  it('reconciles again when the values change', () => {
+  it('fails in the App’s template step when the values change, keeping the last deploy', () => {
     store().create(asObject(testPackageInstall()));
     reconcileFully();
     store().update(asObject(valuesSecret('replicas: "two"\n')));
     reconcileFully();
-    expect(stateOf()).toMatchObject({
-      status: 'failed',
-      message: expect.stringContaining('= found: string'),
+    expect(installStatus()).toMatchObject({
+      conditions: [{ type: 'ReconcileFailed', message: SEE }],
+      usefulErrorMessage: expect.stringContaining('= found: string'),
     });
     expect(store().get(APP)!.status).toMatchObject({
-      friendlyDescription:
-        'Reconcile failed: Templating dir: Error (see .status.usefulErrorMessage for details)',
+      friendlyDescription: `Reconcile failed: Templating dir: ${SEE}`,
+      consecutiveReconcileFailures: 1,
+      template: { exitCode: 1 },
       deploy: { exitCode: 0 },
     });
   });
 
-  it('deletes a PackageInstall after a Deleting phase, with its App', () => {
+  it('while the App reconciles again its old usefulErrorMessage stays on the App, not on the PackageInstall', () => {
     store().create(asObject(testPackageInstall()));
+    reconcileFully();
+    store().update(asObject(valuesSecret('replicas: "two"\n')));
+    reconcileFully();
+    store().update(asObject(valuesSecret('replicas: 3\n')));
+    reconciler.reconcileAll();
+    expect(statusOf(store().get(APP))).toMatchObject({
+      conditions: [{ type: 'Reconciling' }],
+      usefulErrorMessage: expect.stringContaining('= found: string'),
+    });
+    expect(installStatus()?.conditions?.[0].type).toBe('Reconciling');
+    expect(installStatus()?.usefulErrorMessage).toBeUndefined();
+  });
+
+  it('passes paused to the App, which keeps its last condition (app_reconcile.go:38-44)', () => {
+    store().create(asObject(testPackageInstall()));
+    reconcileFully();
+    const install = store().get(PKGI)!;
+    store().update({
+      ...install,
+      spec: { ...(install.spec as object), paused: true },
+    });
+    reconcileFully();
+    expect(statusOf(store().get(APP))).toMatchObject({
+      observedGeneration: 2,
+      conditions: [{ type: 'ReconcileSucceeded' }],
+      friendlyDescription: 'Canceled/paused',
+    });
+    expect(installStatus()).toMatchObject({
+      observedGeneration: 2,
+      conditions: [{ type: 'ReconcileSucceeded' }],
+    });
+  });
+
+  it('deletes a PackageInstall after its App went through Deleting, keeping the old usefulErrorMessage meanwhile', () => {
+    store().create(asObject(testPackageInstall()));
+    reconcileFully();
+    store().update(asObject(valuesSecret('replicas: "two"\n')));
     reconcileFully();
     store().delete(PKGI);
     reconciler.reconcileAll();
-    expect(stateOf().status).toBe('deleting');
+    expect(installStatus()).toMatchObject({
+      conditions: [{ type: 'Deleting', status: 'True' }],
+      friendlyDescription: 'Deleting',
+      usefulErrorMessage: expect.stringContaining('= found: string'),
+    });
+    expect(store().get(APP)!.metadata.deletionTimestamp).toBeDefined();
     now += DELAY;
     reconciler.reconcileAll();
-    expect(store().get(PKGI)).toBeUndefined();
     expect(store().get(APP)).toBeUndefined();
+    expect(store().get(PKGI)).toBeUndefined();
   });
 });
