@@ -1,0 +1,130 @@
+import { historyTestDatabases } from './__testUtils__/testDatabases';
+import {
+  DeploymentHistoryStore,
+  DeploymentTransition,
+  toHistoryEntry,
+} from './DeploymentHistoryStore';
+
+const databases = historyTestDatabases();
+
+function transition(
+  overrides: Partial<DeploymentTransition> = {},
+): DeploymentTransition {
+  return {
+    cluster: 'prod',
+    namespace: 'apps',
+    name: 'app',
+    packageName: 'app.default.tap',
+    fromVersion: '1.0.0',
+    toVersion: '1.1.0',
+    status: 'succeeded',
+    at: new Date('2026-11-30T10:00:00.000Z'),
+    transitionId: 't2026-11-30T10:00:00.000Z|1.1.0|succeeded',
+    ...overrides,
+  };
+}
+
+describe.each(databases.ids)('DeploymentHistoryStore on %s', id => {
+  it('stores a transition once, however often it is recorded', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    expect(await store.record(transition({ commit: 'a'.repeat(40) }))).toBe(
+      true,
+    );
+    expect(await store.record(transition())).toBe(false);
+    const items = await store.list({
+      packageNames: ['app.default.tap'],
+      limit: 10,
+    });
+    expect(items.map(toHistoryEntry)).toEqual([
+      {
+        cluster: 'prod',
+        namespace: 'apps',
+        name: 'app',
+        packageName: 'app.default.tap',
+        fromVersion: '1.0.0',
+        toVersion: '1.1.0',
+        status: 'succeeded',
+        at: '2026-11-30T10:00:00.000Z',
+        commit: 'a'.repeat(40),
+      },
+    ]);
+  });
+
+  it('lists newest first, filtered by package, cluster and namespace, up to the limit', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+    await store.record(transition({ at: day(1), transitionId: '1' }));
+    await store.record(
+      transition({ at: day(3), transitionId: '3', leadTimeSeconds: 42 }),
+    );
+    await store.record(
+      transition({ at: day(2), transitionId: '2', cluster: 'staging' }),
+    );
+    await store.record(
+      transition({ at: day(4), transitionId: '4', namespace: 'other' }),
+    );
+    await store.record(
+      transition({ at: day(5), transitionId: '5', packageName: 'x.tap' }),
+    );
+
+    const all = await store.list({
+      packageNames: ['app.default.tap'],
+      limit: 10,
+    });
+    expect(all.map(t => t.transitionId)).toEqual(['4', '3', '2', '1']);
+    expect(all[1].leadTimeSeconds).toBe(42);
+    expect(all[1].at).toEqual(day(3));
+
+    const limited = await store.list({
+      packageNames: ['app.default.tap'],
+      limit: 2,
+    });
+    expect(limited.map(t => t.transitionId)).toEqual(['4', '3']);
+
+    const prodApps = await store.list({
+      packageNames: ['app.default.tap'],
+      clusters: ['prod'],
+      namespace: 'apps',
+      limit: 10,
+    });
+    expect(prodApps.map(t => t.transitionId)).toEqual(['3', '1']);
+    expect(await store.list({ packageNames: [], limit: 10 })).toEqual([]);
+  });
+
+  it('reads the latest transition of one PackageInstall', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const install = { cluster: 'prod', namespace: 'apps', name: 'app' };
+    expect(await store.latest(install)).toBeUndefined();
+    await store.record(
+      transition({
+        at: new Date('2026-11-02T00:00:00Z'),
+        toVersion: '1.2.0',
+        status: 'failed',
+        transitionId: 'b',
+      }),
+    );
+    await store.record(
+      transition({ at: new Date('2026-11-01T00:00:00Z'), transitionId: 'a' }),
+    );
+    expect(await store.latest(install)).toMatchObject({
+      toVersion: '1.2.0',
+      status: 'failed',
+    });
+  });
+
+  it('deletes transitions older than the cutoff', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    await store.record(
+      transition({ at: new Date('2026-01-01T00:00:00Z'), transitionId: 'old' }),
+    );
+    await store.record(
+      transition({ at: new Date('2026-11-01T00:00:00Z'), transitionId: 'new' }),
+    );
+    expect(await store.deleteBefore(new Date('2026-06-01T00:00:00Z'))).toBe(1);
+    const left = await store.list({
+      packageNames: ['app.default.tap'],
+      limit: 10,
+    });
+    expect(left.map(t => t.transitionId)).toEqual(['new']);
+  });
+});

@@ -1,0 +1,161 @@
+import type { Knex } from 'knex';
+import type {
+  CarvelStatus,
+  DeploymentHistoryEntry,
+} from '@carvel-gitops/plugin-carvel-common';
+
+export const HISTORY_TABLE = 'carvel_deployment_history';
+
+/** One transition of a PackageInstall on a cluster, as the recorder writes it. */
+export interface DeploymentTransition {
+  cluster: string;
+  namespace: string;
+  name: string;
+  packageName: string;
+  fromVersion?: string;
+  toVersion?: string;
+  status: CarvelStatus;
+  commit?: string;
+  at: Date;
+  leadTimeSeconds?: number;
+  /** The same on every backend instance that observes this transition. */
+  transitionId: string;
+}
+
+export interface InstallRef {
+  cluster: string;
+  namespace: string;
+  name: string;
+}
+
+export interface HistoryQuery {
+  packageNames: string[];
+  clusters?: string[];
+  namespace?: string;
+  limit: number;
+}
+
+interface HistoryRow {
+  id: number | string;
+  cluster: string;
+  namespace: string;
+  name: string;
+  package_name: string;
+  from_version: string | null;
+  to_version: string | null;
+  status: string;
+  commit: string | null;
+  at: Date | string | number;
+  lead_time_seconds: number | string | null;
+  transition_id: string;
+}
+
+/** PostgreSQL gives Dates, SQLite the milliseconds or text it stored. */
+function toDate(value: Date | string | number): Date {
+  return value instanceof Date ? value : new Date(value);
+}
+
+function toTransition(row: HistoryRow): DeploymentTransition {
+  return {
+    cluster: row.cluster,
+    namespace: row.namespace,
+    name: row.name,
+    packageName: row.package_name,
+    fromVersion: row.from_version ?? undefined,
+    toVersion: row.to_version ?? undefined,
+    status: row.status as CarvelStatus,
+    commit: row.commit ?? undefined,
+    at: toDate(row.at),
+    leadTimeSeconds:
+      row.lead_time_seconds === null
+        ? undefined
+        : Number(row.lead_time_seconds),
+    transitionId: row.transition_id,
+  };
+}
+
+/** The API's shape of a stored transition: absent values are left out. */
+export function toHistoryEntry(
+  transition: DeploymentTransition,
+): DeploymentHistoryEntry {
+  return {
+    cluster: transition.cluster,
+    namespace: transition.namespace,
+    name: transition.name,
+    packageName: transition.packageName,
+    ...(transition.fromVersion !== undefined
+      ? { fromVersion: transition.fromVersion }
+      : {}),
+    ...(transition.toVersion !== undefined
+      ? { toVersion: transition.toVersion }
+      : {}),
+    status: transition.status,
+    at: transition.at.toISOString(),
+    ...(transition.commit !== undefined ? { commit: transition.commit } : {}),
+    ...(transition.leadTimeSeconds !== undefined
+      ? { leadTimeSeconds: transition.leadTimeSeconds }
+      : {}),
+  };
+}
+
+/** The deployment history table: each transition stored once, whichever instance writes it first. */
+export class DeploymentHistoryStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Inserts unless this transition is already stored; true when this call stored it. */
+  async record(transition: DeploymentTransition): Promise<boolean> {
+    const inserted = await this.db(HISTORY_TABLE)
+      .insert({
+        cluster: transition.cluster,
+        namespace: transition.namespace,
+        name: transition.name,
+        package_name: transition.packageName,
+        from_version: transition.fromVersion ?? null,
+        to_version: transition.toVersion ?? null,
+        status: transition.status,
+        commit: transition.commit ?? null,
+        at: transition.at,
+        lead_time_seconds: transition.leadTimeSeconds ?? null,
+        transition_id: transition.transitionId,
+      })
+      .onConflict(['cluster', 'namespace', 'name', 'transition_id'])
+      .ignore()
+      .returning('id');
+    return inserted.length > 0;
+  }
+
+  /** The newest stored transition of one PackageInstall. */
+  async latest(install: InstallRef): Promise<DeploymentTransition | undefined> {
+    const row = await this.db<HistoryRow>(HISTORY_TABLE)
+      .where(install)
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .first();
+    return row ? toTransition(row) : undefined;
+  }
+
+  /** Newest first. */
+  async list(query: HistoryQuery): Promise<DeploymentTransition[]> {
+    if (query.packageNames.length === 0) return [];
+    let builder = this.db<HistoryRow>(HISTORY_TABLE).whereIn(
+      'package_name',
+      query.packageNames,
+    );
+    if (query.clusters) builder = builder.whereIn('cluster', query.clusters);
+    if (query.namespace) builder = builder.where('namespace', query.namespace);
+    const rows = await builder
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(query.limit);
+    return rows.map(toTransition);
+  }
+
+  /** Deletes transitions older than `cutoff`; returns how many. */
+  async deleteBefore(cutoff: Date): Promise<number> {
+    return await this.db(HISTORY_TABLE).where('at', '<', cutoff).delete();
+  }
+}
