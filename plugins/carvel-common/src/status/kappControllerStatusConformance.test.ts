@@ -28,7 +28,11 @@ const FETCH_ERROR = `Fetching resources: Error: Syncing directory '0':
 /** The App kapp-controller made for PackageInstall hello-app, handed `version`. */
 function ownedApp(
   version: string,
-  parts: { generation: number; status: App['status']; paused?: boolean },
+  parts: {
+    generation: number;
+    status: Parameters<typeof app>[0]['status'];
+    paused?: boolean;
+  },
 ): App {
   return app({
     metadata: {
