@@ -51,6 +51,8 @@ export interface PackageInstallState {
   name: string;
   packageName: string;
   constraints?: string;
+  /** How kapp-controller reads `constraints` where that differs from how it looks; absent when it reads as written. */
+  constraintNote?: string;
   version?: string;
   lastAttemptedVersion?: string;
   status: CarvelStatus;

@@ -326,3 +326,31 @@ describe('buildClusterState', () => {
     );
   });
 });
+
+describe('buildClusterState constraintNote', () => {
+  it('says how kapp-controller reads a surprising constraint with the PackageInstall prereleases', () => {
+    const wildcard = packageInstall('app', { constraints: '1.x' });
+    wildcard.spec!.packageRef!.versionSelection!.prereleases = {};
+    const cluster = fakeCluster('staging', {
+      installs: [
+        wildcard,
+        packageInstall('plain', { constraints: '>=1.0.0' }),
+        packageInstall('off', { constraints: '1.x' }),
+      ],
+      packages: [pkg('app.default.tap', '1.0.0')],
+    });
+    const notes = buildClusterState(
+      cluster,
+      selection,
+      settled,
+    ).packageInstalls.map(install => [install.name, install.constraintNote]);
+    expect(notes).toEqual([
+      [
+        'app',
+        'kapp-controller\'s "<2.0.0" admits 2.0.0 prereleases (e.g. 2.0.0-rc.1), and a wildcard starts at its .0 release, not at its prereleases',
+      ],
+      ['off', undefined],
+      ['plain', undefined],
+    ]);
+  });
+});

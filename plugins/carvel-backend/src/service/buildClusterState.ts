@@ -4,6 +4,7 @@ import {
   ClusterCarvelState,
   ClusterError,
   deriveAppState,
+  describeConstraintNote,
   derivePackageInstallState,
   newestVersion,
   Package,
@@ -35,15 +36,23 @@ function packageInstallState(
   install: PackageInstall,
   packageName: string,
   latestVersion: string | undefined,
+  versions: readonly string[],
   ownedApp: SlimApp | undefined,
 ): PackageInstallState {
   const derived = derivePackageInstallState(install, { app: ownedApp });
+  const selection = install.spec?.packageRef?.versionSelection;
   const version = derived.deployedVersion ?? derived.version;
   return {
     namespace: install.metadata.namespace ?? '',
     name: install.metadata.name,
     packageName,
-    constraints: install.spec?.packageRef?.versionSelection?.constraints,
+    constraints: selection?.constraints,
+    constraintNote: boundMessage(
+      describeConstraintNote(selection?.constraints, {
+        prereleases: selection?.prereleases ?? null,
+        versions,
+      }),
+    ),
     version,
     lastAttemptedVersion:
       derived.lastAttemptedVersion && derived.lastAttemptedVersion !== version
@@ -134,7 +143,13 @@ export function buildClusterState(
         `${install.metadata.namespace}/${install.metadata.name}`,
       );
       packageInstalls.push(
-        packageInstallState(install, packageName, latestVersion, ownedApp),
+        packageInstallState(
+          install,
+          packageName,
+          latestVersion,
+          versions,
+          ownedApp,
+        ),
       );
     }
     apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
