@@ -1,6 +1,7 @@
 /**
- * Node.js code shared by the Carvel backend packages.
+ * Node.js code shared by the Carvel backend packages: git access with integration credentials and
+ * its hygiene rules, reading a GitOps layout.
  *
  * @packageDocumentation
  */
-export {};
+export * from './git';

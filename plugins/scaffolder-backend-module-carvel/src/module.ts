@@ -10,7 +10,7 @@ import {
   createCarvelPushAction,
   createCarvelRbacAction,
 } from './actions';
-import { GitRepositories } from './gitops/GitRepositories';
+import { GitRepositories } from '@carvel-gitops/plugin-carvel-node';
 
 /** Registers the `carvel:gitops:*` scaffolder actions. */
 export const scaffolderModuleCarvel = createBackendModule({

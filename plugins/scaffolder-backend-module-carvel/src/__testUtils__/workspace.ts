@@ -3,7 +3,7 @@ import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { runGit } from '../gitops/git';
+import { runGit } from '@carvel-gitops/plugin-carvel-node';
 
 /** A temporary workspace, optionally seeded with files, and a snapshot of its content. */
 export function createWorkspace(files: Record<string, string> = {}): string {

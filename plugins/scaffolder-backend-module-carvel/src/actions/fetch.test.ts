@@ -2,8 +2,7 @@ import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import fs from 'node:fs';
 import path from 'node:path';
-import { runGit } from '../gitops/git';
-import { GitRepositories } from '../gitops/GitRepositories';
+import { GitRepositories, runGit } from '@carvel-gitops/plugin-carvel-node';
 import {
   createActionContext,
   createBareRepository,

@@ -2,10 +2,12 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { checkBranchName } from '../gitops/branchName';
+import {
+  checkBranchName,
+  GitRepositories,
+  runGit,
+} from '@carvel-gitops/plugin-carvel-node';
 import { recordFetch } from '../gitops/fetchRecord';
-import { runGit } from '../gitops/git';
-import { GitRepositories } from '../gitops/GitRepositories';
 import { InputProblems } from '../gitops/InputProblems';
 import { checkRelativeFolder } from '../gitops/layout';
 import { workspaceFolder } from '../gitops/workspaceFolder';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { TemplateExample } from '@backstage/plugin-scaffolder-node';
 import { parse } from 'yaml';
-import { GitRepositories } from '../gitops/GitRepositories';
+import { GitRepositories } from '@carvel-gitops/plugin-carvel-node';
 import {
   createActionContext,
   createBareRepository,

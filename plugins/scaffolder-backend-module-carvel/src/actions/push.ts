@@ -1,8 +1,10 @@
 import type { UserEntity } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { checkBranchName } from '../gitops/branchName';
+import {
+  checkBranchName,
+  GitRepositories,
+} from '@carvel-gitops/plugin-carvel-node';
 import { fetchedCommitOf, isCommitId } from '../gitops/fetchRecord';
-import { GitRepositories } from '../gitops/GitRepositories';
 import { InputProblems } from '../gitops/InputProblems';
 import { checkRelativeFolder } from '../gitops/layout';
 import { CommitAuthor, pushRunChanges } from '../gitops/pushRunChanges';

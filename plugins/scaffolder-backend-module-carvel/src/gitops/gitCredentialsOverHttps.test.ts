@@ -17,7 +17,7 @@ import {
   readBranch,
   readTree,
 } from '../__testUtils__/workspace';
-import { GitRepositories } from './GitRepositories';
+import { GitRepositories } from '@carvel-gitops/plugin-carvel-node';
 
 // Every test runs real git processes, which a busy machine slows down.
 jest.setTimeout(60_000);

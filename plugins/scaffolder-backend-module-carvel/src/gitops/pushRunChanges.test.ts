@@ -15,8 +15,7 @@ import {
   createWorkspace,
   readBranch,
 } from '../__testUtils__/workspace';
-import { runGit } from './git';
-import { GitRepositories } from './GitRepositories';
+import { GitRepositories, runGit } from '@carvel-gitops/plugin-carvel-node';
 import { pushRunChanges } from './pushRunChanges';
 
 jest.setTimeout(60_000);

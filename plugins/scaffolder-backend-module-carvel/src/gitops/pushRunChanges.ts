@@ -3,8 +3,11 @@ import { ConflictError } from '@backstage/errors';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { GitCommandOptions, runGit } from './git';
-import { GitRepository } from './GitRepositories';
+import {
+  GitCommandOptions,
+  GitRepository,
+  runGit,
+} from '@carvel-gitops/plugin-carvel-node';
 import {
   conflictingPaths,
   indexInfoOf,

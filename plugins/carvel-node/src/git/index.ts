@@ -1,0 +1,4 @@
+export * from './git';
+export * from './GitCredentials';
+export * from './GitRepositories';
+export * from './branchName';
