@@ -1,0 +1,190 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { packageInstall } from '../__testUtils__/fakes';
+import { historyTestDatabases } from './__testUtils__/testDatabases';
+import { ownedApp, settableFleet } from './__testUtils__/historyFakes';
+import { CommitLookup, noCommitLookup } from './CommitLookup';
+import { DeploymentHistoryRecorder } from './DeploymentHistoryRecorder';
+import { DeploymentHistoryStore } from './DeploymentHistoryStore';
+
+const databases = historyTestDatabases();
+
+const query = { packageNames: ['app.default.tap'], limit: 100 };
+
+function recorderFor(
+  store: DeploymentHistoryStore,
+  commits: CommitLookup = noCommitLookup,
+) {
+  const { fleet, set } = settableFleet();
+  const recorder = new DeploymentHistoryRecorder({
+    fleet,
+    store,
+    commits,
+    logger: mockServices.logger.mock(),
+  });
+  recorder.start();
+  return { recorder, set };
+}
+
+function deployed(version: string, at: string) {
+  return {
+    installs: [packageInstall('app', { version })],
+    apps: [ownedApp('app', version, at)],
+  };
+}
+
+describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
+  it('records each new settled version with the commit and its lead time', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const commits: CommitLookup = {
+      commitFor: (cluster, namespace, name) =>
+        cluster === 'prod' && namespace === 'apps' && name === 'app'
+          ? {
+              sha: 'c0ffee'.padEnd(40, '0'),
+              committedAt: new Date('2026-12-01T10:59:18Z'),
+            }
+          : undefined,
+    };
+    const { recorder, set } = recorderFor(store, commits);
+
+    const first = deployed('1.0.0', '2026-12-01T10:00:00Z');
+    set('prod', first.installs, first.apps);
+    await recorder.whenIdle();
+    const reconciling = packageInstall('app', { condition: 'Reconciling' });
+    set('prod', [reconciling], first.apps);
+    await recorder.whenIdle();
+    const second = deployed('1.1.0', '2026-12-01T11:00:00Z');
+    set('prod', second.installs, second.apps);
+    await recorder.whenIdle();
+
+    const items = await store.list(query);
+    expect(items).toEqual([
+      expect.objectContaining({
+        cluster: 'prod',
+        fromVersion: '1.0.0',
+        toVersion: '1.1.0',
+        status: 'succeeded',
+        at: new Date('2026-12-01T11:00:00Z'),
+        commit: 'c0ffee'.padEnd(40, '0'),
+        leadTimeSeconds: 42,
+      }),
+      expect.objectContaining({
+        fromVersion: undefined,
+        toVersion: '1.0.0',
+        leadTimeSeconds: undefined,
+      }),
+    ]);
+    recorder.stop();
+  });
+
+  it('records a failure and the recovery of the same version, not the periodic reconciles', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const { recorder, set } = recorderFor(store);
+    const ok = deployed('1.0.0', '2026-12-01T10:00:00Z');
+    set('prod', ok.installs, ok.apps);
+    await recorder.whenIdle();
+    const again = deployed('1.0.0', '2026-12-01T10:10:00Z');
+    set('prod', again.installs, again.apps);
+    await recorder.whenIdle();
+    const failed = packageInstall('app', {
+      version: '1.0.0',
+      condition: 'ReconcileFailed',
+      message: 'kapp: timed out',
+    });
+    set(
+      'prod',
+      [failed],
+      [
+        ownedApp('app', '1.0.0', '2026-12-01T10:20:00Z', {
+          condition: 'ReconcileFailed',
+        }),
+      ],
+    );
+    await recorder.whenIdle();
+    const recovered = deployed('1.0.0', '2026-12-01T10:30:00Z');
+    set('prod', recovered.installs, recovered.apps);
+    await recorder.whenIdle();
+
+    const items = await store.list(query);
+    expect(items.map(i => `${i.toVersion} ${i.status}`)).toEqual([
+      '1.0.0 succeeded',
+      '1.0.0 failed',
+      '1.0.0 succeeded',
+    ]);
+    recorder.stop();
+  });
+
+  it('adds nothing after a restart when nothing changed', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const before = recorderFor(store);
+    const state = deployed('1.0.0', '2026-12-01T10:00:00Z');
+    before.set('prod', state.installs, state.apps);
+    await before.recorder.whenIdle();
+    before.recorder.stop();
+
+    const after = recorderFor(store);
+    // Without the App's times the transition id differs: only the stored state prevents a duplicate.
+    after.set('prod', state.installs);
+    await after.recorder.whenIdle();
+    expect(await store.list(query)).toHaveLength(1);
+    after.recorder.stop();
+  });
+
+  it('records every transition once when two backend instances observe the same clusters', async () => {
+    const db = await databases.init(id);
+    const instances = [
+      recorderFor(new DeploymentHistoryStore(db)),
+      recorderFor(new DeploymentHistoryStore(db)),
+    ];
+    const clusters = ['staging', 'prod', 'dev'];
+    const versions = ['1.0.0', '1.1.0', '1.2.0'];
+    for (const [minute, version] of versions.entries()) {
+      for (const cluster of clusters) {
+        const installs = ['app', 'app2', 'app3'].map(name =>
+          packageInstall(name, { version }),
+        );
+        const apps = ['app', 'app2', 'app3'].map(name =>
+          ownedApp(name, version, `2026-12-01T10:0${minute}:00Z`),
+        );
+        instances.forEach(instance => instance.set(cluster, installs, apps));
+      }
+      await Promise.all(instances.map(i => i.recorder.whenIdle()));
+    }
+
+    const items = await new DeploymentHistoryStore(db).list(query);
+    expect(items).toHaveLength(clusters.length * 3 * versions.length);
+    const keys = items.map(
+      i => `${i.cluster}/${i.name} ${i.fromVersion}->${i.toVersion}`,
+    );
+    expect(new Set(keys).size).toBe(keys.length);
+    instances.forEach(i => i.recorder.stop());
+  });
+
+  it('logs a database failure and tries again on the next change', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const latest = jest
+      .spyOn(store, 'latest')
+      .mockRejectedValueOnce(new Error('connection refused'));
+    const { fleet, set } = settableFleet();
+    const logger = mockServices.logger.mock();
+    const recorder = new DeploymentHistoryRecorder({
+      fleet,
+      store,
+      commits: noCommitLookup,
+      logger,
+    });
+    recorder.start();
+    const state = deployed('1.0.0', '2026-12-01T10:00:00Z');
+    set('prod', state.installs, state.apps);
+    await recorder.whenIdle();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('connection refused'),
+    );
+    expect(await store.list(query)).toHaveLength(0);
+
+    set('prod', state.installs, state.apps);
+    await recorder.whenIdle();
+    expect(await store.list(query)).toHaveLength(1);
+    expect(latest).toHaveBeenCalledTimes(2);
+    recorder.stop();
+  });
+});

@@ -1,0 +1,164 @@
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { PackageInstall } from '@carvel-gitops/plugin-carvel-common';
+import type { SlimApp } from '../cluster/carvelResources';
+import { CommitLookup, leadTimeSeconds } from './CommitLookup';
+import type {
+  DeploymentHistoryStore,
+  InstallRef,
+} from './DeploymentHistoryStore';
+import { observeSettledState, SettledState } from './observeSettledState';
+
+/** What the recorder reads of the watched clusters (a ClusterFleet in production). */
+export interface ObservedFleet {
+  onPackageChange(
+    listener: (packageNames: Set<string>, clusters: Set<string>) => void,
+  ): () => void;
+  clusters(): Array<{
+    name: string;
+    packageInstalls: { get(packageName: string): PackageInstall[] };
+    apps: { get(packageName: string): SlimApp[] };
+  }>;
+}
+
+export interface DeploymentHistoryRecorderOptions {
+  fleet: ObservedFleet;
+  store: DeploymentHistoryStore;
+  commits: CommitLookup;
+  logger: LoggerService;
+  now?: () => Date;
+}
+
+const pairKey = (cluster: string, packageName: string) =>
+  JSON.stringify([cluster, packageName]);
+
+const stateKey = (state: { toVersion?: string; status: string }) =>
+  `${state.toVersion ?? ''}|${state.status}`;
+
+/**
+ * Writes a row whenever a PackageInstall settles on a new (version, status). Work is serialised
+ * and deduplicated per cluster × package, so a burst of changes never floods the database.
+ */
+export class DeploymentHistoryRecorder {
+  private readonly pending = new Map<
+    string,
+    { cluster: string; packageName: string }
+  >();
+  /** Per cluster × package, the last stored state of each PackageInstall: unchanged ones cost no query. */
+  private readonly known = new Map<string, Map<string, string>>();
+  private draining?: Promise<void>;
+  private unsubscribe?: () => void;
+
+  constructor(private readonly options: DeploymentHistoryRecorderOptions) {}
+
+  start(): void {
+    this.unsubscribe = this.options.fleet.onPackageChange(
+      (packageNames, clusters) => {
+        for (const cluster of clusters) {
+          for (const packageName of packageNames) {
+            this.pending.set(pairKey(cluster, packageName), {
+              cluster,
+              packageName,
+            });
+          }
+        }
+        this.draining ??= this.drain().finally(() => {
+          this.draining = undefined;
+        });
+      },
+    );
+  }
+
+  stop(): void {
+    this.unsubscribe?.();
+    this.pending.clear();
+  }
+
+  /** Resolves once every change heard so far is recorded. */
+  async whenIdle(): Promise<void> {
+    while (this.draining) await this.draining;
+  }
+
+  private async drain(): Promise<void> {
+    for (const [key, work] of this.pending) {
+      this.pending.delete(key);
+      try {
+        await this.recordPackage(work.cluster, work.packageName);
+      } catch (error) {
+        this.options.logger.warn(
+          `Could not record the deployment history of ${work.packageName} on ${
+            work.cluster
+          }: ${(error as Error).message}`,
+        );
+      }
+    }
+  }
+
+  private async recordPackage(clusterName: string, packageName: string) {
+    const cluster = this.options.fleet
+      .clusters()
+      .find(c => c.name === clusterName);
+    if (!cluster) return;
+    // kapp-controller names the App it creates for a PackageInstall after it.
+    const appsByInstall = new Map(
+      cluster.apps
+        .get(packageName)
+        .map(a => [
+          `${a.metadata.namespace}/${a.ownerPackageInstall ?? a.metadata.name}`,
+          a,
+        ]),
+    );
+    const now = this.options.now?.() ?? new Date();
+    const known = this.known.get(pairKey(clusterName, packageName));
+    const stored = new Map<string, string>();
+    for (const install of cluster.packageInstalls.get(packageName)) {
+      const namespace = install.metadata.namespace ?? '';
+      const installKey = `${namespace}/${install.metadata.name}`;
+      const state = observeSettledState(
+        install,
+        appsByInstall.get(installKey),
+        now,
+      );
+      if (!state) {
+        const previous = known?.get(installKey);
+        if (previous) stored.set(installKey, previous);
+        continue;
+      }
+      if (known?.get(installKey) !== stateKey(state)) {
+        await this.recordInstall(
+          { cluster: clusterName, namespace, name: install.metadata.name },
+          packageName,
+          state,
+        );
+      }
+      stored.set(installKey, stateKey(state));
+    }
+    // Rebuilt on every pass, so deleted PackageInstalls are forgotten.
+    this.known.set(pairKey(clusterName, packageName), stored);
+  }
+
+  private async recordInstall(
+    install: InstallRef,
+    packageName: string,
+    state: SettledState,
+  ) {
+    const { store, commits } = this.options;
+    const latest = await store.latest(install);
+    if (latest && stateKey(latest) === stateKey(state)) return;
+    const commit = await commits.commitFor(
+      install.cluster,
+      install.namespace,
+      install.name,
+    );
+    await store.record({
+      ...install,
+      packageName,
+      fromVersion: latest?.toVersion,
+      toVersion: state.toVersion,
+      status: state.status,
+      commit: commit?.sha,
+      at: state.at,
+      leadTimeSeconds: leadTimeSeconds(commit, state.at),
+      transitionId: state.transitionId,
+    });
+  }
+}
