@@ -4,6 +4,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { PackageInstallRow as PackageInstallRowData } from '../../packageSections';
 import { CarvelStatusLabel, PreviousError } from '../CarvelStatusLabel';
+import { ConstraintNote } from '../ConstraintNote';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
 
 export const PACKAGE_INSTALL_COLUMNS = 7;
@@ -63,6 +64,7 @@ export function PackageInstallRow(props: {
         </TableCell>
         <TableCell>
           {install.constraints ? <code>{install.constraints}</code> : '—'}
+          <ConstraintNote note={install.constraintNote} />
         </TableCell>
         <TableCell>
           <CarvelStatusLabel

@@ -1,0 +1,1 @@
+export { ConstraintNote } from './ConstraintNote';
