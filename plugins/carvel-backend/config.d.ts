@@ -45,6 +45,13 @@ export interface Config {
        */
       maxItemsPerCluster?: number;
     };
+    /** The deployment history kept in the backend's database. */
+    history?: {
+      /** Transitions older than this many days are deleted; default 90. */
+      retentionDays?: number;
+      /** How often the cleanup runs, in minutes; default 360. */
+      cleanupIntervalMinutes?: number;
+    };
     /**
      * Run clusters to watch. Without this list, the `kubernetes.clusterLocatorMethods`
      * entries of type `config` are used.
