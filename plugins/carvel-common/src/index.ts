@@ -7,4 +7,4 @@ export * from './render';
 export * from './entitySelection';
 export * from './version';
 export * from './status';
-export * from './drift/desiredState';
+export * from './drift';
