@@ -176,9 +176,10 @@ function buildMetadataQuirks(
   if (available.length === 0) return [];
   return reading.alternatives.flat().flatMap(token => {
     const comparator = comparatorOf(token);
-    const bound = comparator && parseStrictVersion(comparator.version);
-    if (!bound?.ok || bound.version.build.length > 0) return [];
-    if (!['', '=', '==', '<='].includes(comparator.operator)) return [];
+    if (!comparator || !['', '=', '==', '<='].includes(comparator.operator))
+      return [];
+    const bound = parseStrictVersion(comparator.version);
+    if (!bound.ok || bound.version.build.length > 0) return [];
     const withBuild = available.find(
       v => compareParsedVersions({ ...v, build: [] }, bound.version) === 0,
     );

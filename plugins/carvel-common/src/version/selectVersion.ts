@@ -99,9 +99,12 @@ export function selectVersion(
 
   const checks: [string, PackageVersionCheck][] = [
     ...(options.kubernetesVersionCheck
-      ? ([
-          ['kubernetes-version-check', options.kubernetesVersionCheck],
-        ] as const)
+      ? [
+          ['kubernetes-version-check', options.kubernetesVersionCheck] as [
+            string,
+            PackageVersionCheck,
+          ],
+        ]
       : []),
     [
       'kapp-controller-version-check',
