@@ -5,3 +5,4 @@
  * @packageDocumentation
  */
 export * from './git';
+export * from './gitops';

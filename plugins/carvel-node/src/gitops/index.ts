@@ -1,0 +1,3 @@
+export * from './boundedYaml';
+export * from './gitopsFiles';
+export * from './readDesiredFiles';
