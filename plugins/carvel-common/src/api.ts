@@ -41,6 +41,26 @@ export type CarvelStatus =
   | 'canceled'
   | 'unknown';
 
+/** How a PackageInstall on a cluster stands against the GitOps repository (see the contract). */
+export type DriftState =
+  | 'in-sync'
+  | 'pending'
+  | 'drifted'
+  | 'missing'
+  | 'not-in-git'
+  | 'unknown';
+
+/** What the GitOps repository's branch head declares for a PackageInstall. */
+export interface DesiredPackageInstallSummary {
+  constraints?: string;
+  /** The branch head the file was read at. */
+  commit: string;
+  /** ISO-8601 committer time of `commit` (what "merged N s ago" counts from). */
+  committedAt?: string;
+  /** Path inside the repository, e.g. `app.default.tap/staging/packageinstall.yaml`. */
+  file: string;
+}
+
 export interface PackageVersions {
   packageName: string;
   versions: string[];
@@ -69,6 +89,13 @@ export interface PackageInstallState {
   /** Newest version of the package present on the cluster. */
   latestVersion?: string;
   updatedAt?: string;
+  /** Absent when the backend follows no GitOps repository. */
+  drift?: DriftState;
+  /** One sentence saying why, e.g. "the constraint on the cluster is 1.2.3, git says >=0.0.0". */
+  driftDetail?: string;
+  desired?: DesiredPackageInstallSummary;
+  /** The commit the delivering App last fetched and deployed successfully, if known. */
+  deployedCommit?: string;
 }
 
 export interface AppState {
@@ -82,6 +109,12 @@ export interface AppState {
   /** While paused or canceled: the state of the last condition kapp-controller kept. */
   lastConditionStatus?: CarvelStatus;
   updatedAt?: string;
+  /** The run cluster a GitOps App deploys to. */
+  targetCluster?: string;
+  /** The commit the App's last fetch got (vendir's lock config in `status.fetch`). */
+  fetchedCommit?: string;
+  /** `fetchedCommit` once the reconcile that fetched it deployed it successfully. */
+  deployedCommit?: string;
 }
 
 export interface ClusterCarvelState {

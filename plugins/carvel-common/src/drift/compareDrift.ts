@@ -1,17 +1,9 @@
+import type { DriftState } from '../api';
 import type { DesiredPackageInstall } from './desiredState';
 import {
   packageInstallDifferences,
   type ActualPackageInstall,
 } from './packageInstallDifferences';
-
-/** How a PackageInstall on a cluster stands against the GitOps repository (see the contract). */
-export type DriftState =
-  | 'in-sync'
-  | 'pending'
-  | 'drifted'
-  | 'missing'
-  | 'not-in-git'
-  | 'unknown';
 
 /** Where the delivering App's deployed commit stands against the branch head git was read at. */
 export type DeployedCommitRelation =
