@@ -1,4 +1,4 @@
-import { readGitopsAppDelivery } from './gitopsAppDelivery';
+import { fetchedCommitOf, readGitopsAppDelivery } from './gitopsAppDelivery';
 
 const SHA_A = '3f786850e387550fdab836ed7e6dc881de23001b';
 const SHA_B = '89e6c98d92887913cadf06b2adb97f26cde4849b';
@@ -178,5 +178,30 @@ describe('readGitopsAppDelivery', () => {
         status: { fetch: { exitCode: '0', stdout: 5 }, conditions: {} },
       }),
     ).toEqual({});
+  });
+
+  it('takes a fetched commit kept apart from the App, still requiring a successful deploy', () => {
+    const slim = deliveredApp({ fetch: { stdout: undefined } });
+    expect(readGitopsAppDelivery(slim).fetchedCommit).toBeUndefined();
+    expect(readGitopsAppDelivery(slim, SHA_B)).toEqual(
+      expect.objectContaining({ fetchedCommit: SHA_B, deployedCommit: SHA_B }),
+    );
+    expect(
+      readGitopsAppDelivery(
+        deliveredApp({ deploy: { exitCode: 1 }, fetch: { stdout: undefined } }),
+        SHA_B,
+      ).deployedCommit,
+    ).toBeUndefined();
+  });
+});
+
+describe('fetchedCommitOf', () => {
+  it('reads the commit of a successful fetch only', () => {
+    expect(fetchedCommitOf(deliveredApp())).toBe(SHA_A);
+    expect(
+      fetchedCommitOf(deliveredApp({ fetch: { exitCode: 1 } })),
+    ).toBeUndefined();
+    expect(fetchedCommitOf({ status: { fetch: 'done' } })).toBeUndefined();
+    expect(fetchedCommitOf(null)).toBeUndefined();
   });
 });

@@ -74,8 +74,22 @@ function deployedFetch(app: Record<string, unknown>): boolean {
   );
 }
 
-/** Reads a GitOps App defensively; never throws, unknown parts are left out. */
-export function readGitopsAppDelivery(app: App | unknown): GitopsAppDelivery {
+/** The commit an App's last successful fetch got, from `status.fetch.stdout`. */
+export function fetchedCommitOf(app: App | unknown): string | undefined {
+  const fetch = field(field(app, 'status'), 'fetch');
+  return field(fetch, 'exitCode') === 0
+    ? fetchedCommitFromLock(field(fetch, 'stdout'))
+    : undefined;
+}
+
+/**
+ * Reads a GitOps App defensively; never throws, unknown parts are left out. `fetchedCommit` is for
+ * holders that keep the commit instead of the fetch output.
+ */
+export function readGitopsAppDelivery(
+  app: App | unknown,
+  fetchedCommit: string | undefined = fetchedCommitOf(app),
+): GitopsAppDelivery {
   if (!isRecord(app)) return {};
   const packageName = text(
     field(
@@ -84,11 +98,6 @@ export function readGitopsAppDelivery(app: App | unknown): GitopsAppDelivery {
     ),
   );
   const targetCluster = targetClusterOf(app);
-  const fetch = field(app.status, 'fetch');
-  const fetchedCommit =
-    field(fetch, 'exitCode') === 0
-      ? fetchedCommitFromLock(field(fetch, 'stdout'))
-      : undefined;
   const deployedCommit =
     fetchedCommit && deployedFetch(app) ? fetchedCommit : undefined;
   return {
