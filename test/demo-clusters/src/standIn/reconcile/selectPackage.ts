@@ -36,6 +36,7 @@ export function selectPackage(
     {
       prereleases: versionSelection.prereleases,
       packageName: packageRef.refName,
+      namespaceHasPackages: true,
     },
   );
   if (selected.version === undefined) return { error: selected.reason };
