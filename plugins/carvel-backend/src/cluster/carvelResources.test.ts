@@ -114,3 +114,116 @@ describe('packageResource and appResource', () => {
     expect(values.size).toBe(0);
   });
 });
+
+describe('what drift reads', () => {
+  const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
+  const lock = [
+    'apiVersion: vendir.k14s.io/v1alpha1',
+    'directories:',
+    '- contents:',
+    '  - git:',
+    '      commitTitle: Deliver app.default.tap',
+    `      sha: ${SHA}`,
+    '    path: .',
+    '  path: "0"',
+    'kind: LockConfig',
+    '',
+  ].join('\n');
+
+  it('keeps the PackageInstall fields git decides: service account, values Secret names, target cluster', () => {
+    const slim = packageInstallResource.slim(
+      {
+        metadata: { name: 'app', namespace: 'apps' },
+        spec: {
+          serviceAccountName: 'app-sa',
+          packageRef: { refName: 'app.default.tap' },
+          values: [
+            { secretRef: { name: 'app-values', key: 'values.yaml' } },
+            { secretRef: { name: 7 } },
+            'x',
+          ],
+          cluster: {
+            namespace: 'apps',
+            kubeconfigSecretRef: { name: 'prod-kubeconfig', key: 'value' },
+          },
+        },
+      },
+      new ValueInterner(),
+    )!;
+    expect(slim.spec).toMatchObject({
+      serviceAccountName: 'app-sa',
+      values: [{ secretRef: { name: 'app-values' } }],
+      cluster: {
+        namespace: 'apps',
+        kubeconfigSecretRef: { name: 'prod-kubeconfig' },
+      },
+    });
+  });
+
+  it('keeps at most 50 values entries of a PackageInstall', () => {
+    const values = Array.from({ length: 100_000 }, (_, i) => ({
+      secretRef: { name: `s${i}` },
+    }));
+    const slim = packageInstallResource.slim(
+      {
+        metadata: { name: 'app', namespace: 'apps' },
+        spec: { packageRef: { refName: 'app.default.tap' }, values },
+      },
+      new ValueInterner(),
+    )!;
+    expect(slim.spec.values).toHaveLength(50);
+  });
+
+  it("keeps a GitOps App's target cluster label, kubeconfig Secret name, step results and the fetched commit, not the fetch output", () => {
+    const values = new ValueInterner();
+    const app = appResource.slim(
+      {
+        metadata: {
+          name: 'app.default.tap-staging',
+          namespace: 'gitops',
+          labels: { 'carvel.dev/cluster': 'staging', other: 'x' },
+          annotations: { 'carvel.dev/package-name': 'app.default.tap' },
+        },
+        spec: {
+          cluster: {
+            namespace: 'apps',
+            kubeconfigSecretRef: { name: 'staging-kubeconfig', key: 'value' },
+          },
+        },
+        status: {
+          fetch: { exitCode: 0, stdout: lock, updatedAt: 't1' },
+          deploy: { exitCode: 0, finished: true, stdout: 'Succeeded' },
+        },
+      },
+      values,
+    )!;
+    expect(app.metadata.labels).toEqual({ 'carvel.dev/cluster': 'staging' });
+    expect(app.spec.cluster).toEqual({
+      namespace: 'apps',
+      kubeconfigSecretRef: { name: 'staging-kubeconfig' },
+    });
+    expect(app.status?.fetch).toEqual({
+      exitCode: 0,
+      updatedAt: 't1',
+      startedAt: undefined,
+    });
+    expect(app.status?.deploy).toMatchObject({ exitCode: 0, finished: true });
+    expect(app.fetchedCommit).toBe(SHA);
+    expect(JSON.stringify(app)).not.toContain('LockConfig');
+    appResource.release(app, values);
+    expect(values.size).toBe(0);
+  });
+
+  it('has no fetched commit for a fetch output over the bound', () => {
+    const app = appResource.slim(
+      {
+        metadata: { name: 'a', namespace: 'gitops' },
+        status: {
+          fetch: { exitCode: 0, stdout: `${lock}#${'x'.repeat(1_000_000)}` },
+        },
+      },
+      new ValueInterner(),
+    )!;
+    expect(app.fetchedCommit).toBeUndefined();
+  });
+});

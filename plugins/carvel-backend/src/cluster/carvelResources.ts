@@ -2,12 +2,15 @@ import {
   ANNOTATION_APP_PACKAGE_REF_NAME,
   ANNOTATION_APP_PACKAGE_VERSION,
   ANNOTATION_GITOPS_APP_PACKAGE_NAME,
+  fetchedCommitOf,
+  LABEL_CARVEL_CLUSTER,
   type App,
   type CarvelCondition,
   type ObjectMeta,
   type Package,
   type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
+import { slimTargetCluster, valuesSecretRefs } from './slimDeliveryFields';
 import type { ValueInterner } from './ValueInterner';
 
 export type ResourcePlural = 'packageinstalls' | 'packages' | 'apps';
@@ -39,21 +42,27 @@ const optionalString = (value: unknown) =>
 const optionalNumber = (value: unknown) =>
   typeof value === 'number' ? value : undefined;
 
+function pickStrings(value: unknown, keys: string[]) {
+  return isObject(value)
+    ? Object.fromEntries(
+        keys
+          .filter(key => typeof value[key] === 'string')
+          .map(key => [key, value[key] as string]),
+      )
+    : {};
+}
+
 function slimMetadata(
   object: Loose,
   annotationKeys: string[],
   shared: ValueInterner,
+  labelKeys: string[] = [],
 ): ObjectMeta | undefined {
   const metadata = isObject(object.metadata) ? object.metadata : undefined;
   const name = optionalString(metadata?.name);
   if (!metadata || !name) return undefined;
-  const annotations = isObject(metadata.annotations)
-    ? Object.fromEntries(
-        annotationKeys
-          .filter(key => typeof metadata.annotations[key] === 'string')
-          .map(key => [key, metadata.annotations[key] as string]),
-      )
-    : {};
+  const annotations = pickStrings(metadata.annotations, annotationKeys);
+  const labels = pickStrings(metadata.labels, labelKeys);
   return {
     name,
     namespace: shared.string(optionalString(metadata.namespace)),
@@ -62,6 +71,9 @@ function slimMetadata(
     deletionTimestamp: optionalString(metadata.deletionTimestamp),
     ...(Object.keys(annotations).length > 0
       ? { annotations: shared.object(annotations) }
+      : {}),
+    ...(Object.keys(labels).length > 0
+      ? { labels: shared.object(labels) }
       : {}),
   };
 }
@@ -98,6 +110,7 @@ function releaseShared(
 ) {
   shared.release(object.metadata.namespace);
   shared.release(object.metadata.annotations);
+  shared.release(object.metadata.labels);
   shared.release(object.spec);
   shared.release(object.status);
 }
@@ -158,6 +171,9 @@ export const packageInstallResource: CarvelResource<PackageInstall> = {
               }
             : {}),
         },
+        serviceAccountName: optionalString(spec.serviceAccountName),
+        values: valuesSecretRefs(spec.values),
+        cluster: slimTargetCluster(spec.cluster),
         paused: spec.paused === true ? true : undefined,
         canceled: spec.canceled === true ? true : undefined,
       }),
@@ -212,6 +228,8 @@ export const packageResource: CarvelResource<Package> = {
 
 export interface SlimApp extends App {
   ownerPackageInstall?: string;
+  /** Read from `status.fetch.stdout` (vendir's lock config), which is not kept. */
+  fetchedCommit?: string;
 }
 
 export const appResource: CarvelResource<SlimApp> = {
@@ -229,6 +247,7 @@ export const appResource: CarvelResource<SlimApp> = {
         ANNOTATION_APP_PACKAGE_VERSION,
       ],
       shared,
+      [LABEL_CARVEL_CLUSTER],
     );
     if (!metadata) return undefined;
     const spec = isObject(object.spec) ? object.spec : {};
@@ -244,11 +263,12 @@ export const appResource: CarvelResource<SlimApp> = {
           o.kind === 'PackageInstall' &&
           String(o.apiVersion).startsWith('packaging.carvel.dev/'),
       );
-    const timestamps = (step: unknown) =>
+    const stepStatus = (step: unknown) =>
       isObject(step)
         ? {
             startedAt: optionalString(step.startedAt),
             updatedAt: optionalString(step.updatedAt),
+            exitCode: optionalNumber(step.exitCode),
           }
         : undefined;
     return {
@@ -256,6 +276,7 @@ export const appResource: CarvelResource<SlimApp> = {
       kind: 'App',
       metadata,
       spec: shared.object({
+        cluster: slimTargetCluster(spec.cluster),
         paused: spec.paused === true ? true : undefined,
         canceled: spec.canceled === true ? true : undefined,
       }),
@@ -263,11 +284,17 @@ export const appResource: CarvelResource<SlimApp> = {
       status: status
         ? {
             ...slimGenericStatus(status),
-            deploy: timestamps(status.deploy),
-            fetch: timestamps(status.fetch),
+            deploy: isObject(status.deploy)
+              ? {
+                  ...stepStatus(status.deploy),
+                  finished: status.deploy.finished === true,
+                }
+              : undefined,
+            fetch: stepStatus(status.fetch),
           }
         : undefined,
       ownerPackageInstall: owner ? optionalString(owner.name) : undefined,
+      fetchedCommit: fetchedCommitOf(object),
     };
   },
   release: releaseShared,
