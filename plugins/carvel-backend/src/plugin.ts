@@ -8,8 +8,11 @@ import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
 import { ClusterFleet } from './cluster/ClusterFleet';
 import { readWatchSettings } from './cluster/WatchSettings';
 import { followClusterConfig } from './config/followClusterConfig';
+import { noCommitLookup } from './history/CommitLookup';
+import { startDeploymentHistory } from './history/startDeploymentHistory';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
+import { HistoryService } from './service/HistoryService';
 import { notifyStatusChanges } from './service/StatusChangeNotifier';
 import { readMaxItemsPerCluster } from './service/statusConfig';
 
@@ -26,6 +29,8 @@ export const carvelPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         lifecycle: coreServices.rootLifecycle,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
       },
@@ -36,6 +41,15 @@ export const carvelPlugin = createBackendPlugin({
           logger,
           settings: readWatchSettings(config),
         });
+        // The git mirror's deployed-commit lookup replaces noCommitLookup once it lands.
+        const history = await startDeploymentHistory({
+          database: deps.database,
+          scheduler: deps.scheduler,
+          config,
+          logger,
+          fleet,
+          commits: noCommitLookup,
+        });
         const unfollowConfig = followClusterConfig(fleet, config, logger);
         const stopNotifying = notifyStatusChanges({
           fleet,
@@ -45,6 +59,7 @@ export const carvelPlugin = createBackendPlugin({
         lifecycle.addShutdownHook(() => {
           unfollowConfig();
           stopNotifying();
+          history.stop();
           fleet.stop();
         });
 
@@ -57,7 +72,15 @@ export const carvelPlugin = createBackendPlugin({
           maxItemsPerCluster: readMaxItemsPerCluster(config),
         });
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, statusService }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            statusService,
+            historyService: new HistoryService({
+              catalog: deps.catalog,
+              permissions: deps.permissions,
+              store: history.store,
+            }),
+          }),
         );
       },
     });

@@ -14,6 +14,8 @@ import request from 'supertest';
 import { fakeCluster, fakeFleet, packageInstall } from './__testUtils__/fakes';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
+import { HistoryService } from './service/HistoryService';
+import { DeploymentHistoryStore } from './history/DeploymentHistoryStore';
 
 function component(name: string, owner: string): Entity {
   return {
@@ -62,9 +64,10 @@ async function createApp(
         options.allow === false ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
     },
   ]);
+  const catalog = catalogServiceMock({ entities: [entity, othersEntity] });
   const statusService = new CarvelStatusService({
     fleet,
-    catalog: catalogServiceMock({ entities: [entity, othersEntity] }),
+    catalog,
     permissions,
     initialSyncTimeoutMs: 100,
     maxItemsPerCluster: options.maxItemsPerCluster,
@@ -74,6 +77,11 @@ async function createApp(
       defaultCredentials: mockCredentials.none(),
     }),
     statusService,
+    historyService: new HistoryService({
+      catalog,
+      permissions,
+      store: { list: async () => [] } as unknown as DeploymentHistoryStore,
+    }),
   });
   return {
     app: express().use(router).use(mockErrorHandler()),

@@ -6,6 +6,7 @@ import { ClusterFleet } from '../../../plugins/carvel-backend/src/cluster/Cluste
 import { defaultWatchSettings } from '../../../plugins/carvel-backend/src/cluster/WatchSettings';
 import { createRouter } from '../../../plugins/carvel-backend/src/router';
 import { CarvelStatusService } from '../../../plugins/carvel-backend/src/service/CarvelStatusService';
+import { HistoryService } from '../../../plugins/carvel-backend/src/service/HistoryService';
 import { clusterConfigOf, type FarmCluster } from './clusterFarm';
 
 const quietLogger: any = {
@@ -23,13 +24,21 @@ export async function startStatusServer(clusters: FarmCluster[]) {
     settings: { ...defaultWatchSettings, requestTimeoutMs: 30_000 },
   });
   fleet.update(clusters.map(clusterConfigOf));
+  const catalog: any = { getEntityByRef: async () => APP_ENTITY };
+  const permissions: any = {
+    authorize: async () => [{ result: AuthorizeResult.ALLOW }],
+  };
   const statusService = new CarvelStatusService({
     fleet,
-    catalog: { getEntityByRef: async () => APP_ENTITY } as any,
-    permissions: {
-      authorize: async () => [{ result: AuthorizeResult.ALLOW }],
-    } as any,
+    catalog,
+    permissions,
     initialSyncTimeoutMs: 3000,
+  });
+  // The benchmark measures /status; /history answers from an empty store.
+  const historyService = new HistoryService({
+    catalog,
+    permissions,
+    store: { list: async () => [] } as any,
   });
   const httpAuth: any = {
     credentials: async () => ({
@@ -37,7 +46,9 @@ export async function startStatusServer(clusters: FarmCluster[]) {
       principal: { type: 'user', userEntityRef: 'user:default/bench' },
     }),
   };
-  const app = express().use(await createRouter({ httpAuth, statusService }));
+  const app = express().use(
+    await createRouter({ httpAuth, statusService, historyService }),
+  );
   const server = app.listen(0);
   await new Promise(resolve => server.once('listening', resolve));
   return {

@@ -6,17 +6,17 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   carvelClustersReadPermission,
-  carvelStatusReadPermission,
   ClusterSummary,
   EntityCarvelStatus,
   readCarvelEntitySelection,
 } from '@carvel-gitops/plugin-carvel-common';
 import { buildClusterState, ClusterView } from './buildClusterState';
+import { findReadableEntity } from './readableEntity';
 
 /** The watched clusters, as the status service sees them (a ClusterFleet in production). */
 export interface WatchedClusters {
@@ -42,33 +42,16 @@ export interface CarvelStatusServiceOptions {
 export class CarvelStatusService {
   constructor(private readonly options: CarvelStatusServiceOptions) {}
 
-  private async authorizeStatusRead(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ) {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: carvelStatusReadPermission, resourceRef: entityRef }],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `Not allowed to read the Carvel status of ${entityRef}`,
-      );
-    }
-  }
-
   async getEntityStatus(
     entityRef: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityCarvelStatus> {
-    const entity = await this.options.catalog.getEntityByRef(entityRef, {
+    const entity = await findReadableEntity(
+      this.options,
+      entityRef,
       credentials,
-    });
-    if (!entity) {
-      throw new NotFoundError(`No entity ${stringifyEntityRef(entityRef)}`);
-    }
+    );
     const ref = stringifyEntityRef(entity);
-    await this.authorizeStatusRead(ref, credentials);
     const selection = readCarvelEntitySelection(entity.metadata.annotations);
     const { fleet, initialSyncTimeoutMs, maxItemsPerCluster } = this.options;
     fleet.markInteresting(selection.packageNames);

@@ -19,11 +19,11 @@ export function historyTestDatabases() {
   const databases = TestDatabases.create({
     ids: ['SQLITE_3', 'POSTGRES_15'],
   });
-  afterAll(async () => {
-    await databases.shutdown();
+  // Declared after TestDatabases' own afterAll, so it runs after the databases are dropped.
+  afterAll(() => {
     postgres.stop();
     if (previous === undefined) delete process.env[POSTGRES15_CONNECTION_ENV];
-  }, 60_000);
+  });
   return {
     ids: databases.eachSupportedId() as Array<[HistoryDatabaseId]>,
     /** A fresh, empty database with the history table. */
