@@ -36,6 +36,7 @@ export function mockCarvelApi(
   return {
     getEntityStatus,
     getClusters: jest.fn().mockResolvedValue({ items: [] }),
+    getHistory: jest.fn().mockResolvedValue({ items: [] }),
   };
 }
 

@@ -2,6 +2,7 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import {
   ClusterListResponse,
+  DeploymentHistoryResponse,
   EntityCarvelStatus,
 } from '@carvel-gitops/plugin-carvel-common';
 
@@ -11,6 +12,11 @@ export interface CarvelApi {
   getEntityStatus(entityRef: CompoundEntityRef): Promise<EntityCarvelStatus>;
   /** The configured run clusters and how their watches are doing. */
   getClusters(): Promise<ClusterListResponse>;
+  /** Deployments of the entity's packages, newest first; `limit` 1..1000, the backend's default 100. */
+  getHistory(
+    entityRef: CompoundEntityRef,
+    options?: { limit?: number },
+  ): Promise<DeploymentHistoryResponse>;
 }
 
 export const carvelApiRef = createApiRef<CarvelApi>({

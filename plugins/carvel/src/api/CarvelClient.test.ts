@@ -68,6 +68,34 @@ describe('CarvelClient', () => {
     expect(fetchApi.fetch).toHaveBeenCalledWith(`${BASE_URL}/clusters`);
   });
 
+  it('gets the deployment history of an entity, with a limit when given', async () => {
+    const history = {
+      items: [
+        {
+          cluster: 'prod',
+          namespace: 'apps',
+          name: 'app',
+          packageName: 'app.default.tap',
+          toVersion: '1.1.0',
+          status: 'succeeded',
+          at: '2026-12-01T10:00:00.000Z',
+        },
+      ],
+    };
+    const { client, fetchApi } = createClient(jsonResponse(200, history));
+    const ref = { kind: 'Component', namespace: 'team a', name: 'app' };
+
+    await expect(client.getHistory(ref)).resolves.toEqual(history);
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/history/team%20a/component/app`,
+    );
+    fetchApi.fetch.mockResolvedValueOnce(jsonResponse(200, history));
+    await client.getHistory(ref, { limit: 20 });
+    expect(fetchApi.fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/history/team%20a/component/app?limit=20`,
+    );
+  });
+
   it('throws a ResponseError when the entity is not visible', async () => {
     const { client } = createClient(
       jsonResponse(404, {

@@ -3,9 +3,18 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   ClusterListResponse,
+  DeploymentHistoryResponse,
   EntityCarvelStatus,
 } from '@carvel-gitops/plugin-carvel-common';
 import { CarvelApi } from './CarvelApi';
+
+function refPath(entityRef: CompoundEntityRef): string {
+  // Kinds are case-insensitive in the catalog; lower case matches catalog URLs.
+  const kind = entityRef.kind.toLocaleLowerCase('en-US');
+  return [entityRef.namespace, kind, entityRef.name]
+    .map(part => encodeURIComponent(part))
+    .join('/');
+}
 
 /** {@link CarvelApi} over HTTP, authenticated by the app's fetchApi. */
 export class CarvelClient implements CarvelApi {
@@ -20,12 +29,20 @@ export class CarvelClient implements CarvelApi {
   async getEntityStatus(
     entityRef: CompoundEntityRef,
   ): Promise<EntityCarvelStatus> {
-    // Kinds are case-insensitive in the catalog; lower case matches catalog URLs.
-    const kind = entityRef.kind.toLocaleLowerCase('en-US');
-    const path = [entityRef.namespace, kind, entityRef.name]
-      .map(part => encodeURIComponent(part))
-      .join('/');
-    return this.getJson<EntityCarvelStatus>(`/status/${path}`);
+    return this.getJson<EntityCarvelStatus>(`/status/${refPath(entityRef)}`);
+  }
+
+  async getHistory(
+    entityRef: CompoundEntityRef,
+    options: { limit?: number } = {},
+  ): Promise<DeploymentHistoryResponse> {
+    const query =
+      options.limit === undefined
+        ? ''
+        : `?${new URLSearchParams({ limit: String(options.limit) })}`;
+    return this.getJson<DeploymentHistoryResponse>(
+      `/history/${refPath(entityRef)}${query}`,
+    );
   }
 
   async getClusters(): Promise<ClusterListResponse> {

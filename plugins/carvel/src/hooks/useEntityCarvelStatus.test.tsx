@@ -15,6 +15,7 @@ function deferredStatusApi() {
         new Promise<EntityCarvelStatus>(resolve => pending.push(resolve)),
     ),
     getClusters: jest.fn(),
+    getHistory: jest.fn(),
   };
   const wrapper = ({ children }: PropsWithChildren<{}>) => (
     <TestApiProvider apis={[[carvelApiRef, carvelApi]]}>
