@@ -31,9 +31,7 @@ export function parseBoundedYaml(
     return { problem: `nests deeper than ${limits.maxDepth} levels` };
   }
   try {
-    const parsed = parseAllDocuments(text, {
-      maxAliasCount: limits.maxAliasCount,
-    });
+    const parsed = parseAllDocuments(text);
     const docs = Array.isArray(parsed) ? parsed : [];
     if (docs.length > limits.maxDocuments) {
       return {

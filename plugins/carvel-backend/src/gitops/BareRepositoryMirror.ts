@@ -1,0 +1,159 @@
+import { GitRepository, runGit } from '@carvel-gitops/plugin-carvel-node';
+import fs from 'node:fs/promises';
+
+/** A blob of the branch head as `git ls-tree -l` lists it. */
+export interface TreeFile {
+  path: string;
+  oid: string;
+  size: number;
+}
+
+export interface BareRepositoryMirrorOptions {
+  directory: string;
+  branch: string;
+  /** Commits of history kept: enough for the ancestry and commit times of recent deployments. */
+  depth: number;
+  /** Local time limit of commands that only read the mirror. */
+  localTimeoutMs: number;
+}
+
+const COMMIT_ID = /^[0-9a-f]{4,64}$/;
+
+/** One repository's branch, mirrored into a bare repository on disk with git's hygiene rules. */
+export class BareRepositoryMirror {
+  constructor(private readonly options: BareRepositoryMirrorOptions) {}
+
+  get directory(): string {
+    return this.options.directory;
+  }
+
+  /** Fetches the branch (shallow, no tags) from `repository`; returns the head commit. */
+  async fetch(
+    repository: GitRepository,
+    signal?: AbortSignal,
+  ): Promise<string> {
+    await fs.mkdir(this.options.directory, { recursive: true });
+    await this.git(['init', '--quiet', '--bare']);
+    const ref = `refs/heads/${this.options.branch}`;
+    await runGit(
+      [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-write-fetch-head',
+        `--depth=${this.options.depth}`,
+        '--',
+        repository.cloneUrl,
+        `+${ref}:${ref}`,
+      ],
+      { ...repository.gitOptions, cwd: this.options.directory, signal },
+    );
+    return this.head() as Promise<string>;
+  }
+
+  /** The branch head the remote advertises, without fetching. */
+  async remoteHead(
+    repository: GitRepository,
+    signal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const output = await runGit(
+      [
+        'ls-remote',
+        '--',
+        repository.cloneUrl,
+        `refs/heads/${this.options.branch}`,
+      ],
+      { ...repository.gitOptions, cwd: this.options.directory, signal },
+    );
+    return output.split('\t')[0].trim() || undefined;
+  }
+
+  async head(): Promise<string | undefined> {
+    const output = await this.git([
+      'rev-parse',
+      '--verify',
+      '--quiet',
+      `refs/heads/${this.options.branch}^{commit}`,
+    ]).catch(() => '');
+    return output.trim() || undefined;
+  }
+
+  /** Bytes the mirror's objects take on disk. */
+  async sizeOnDisk(): Promise<number> {
+    const output = await this.git(['count-objects', '-v']);
+    const kib = (key: string) =>
+      Number(new RegExp(`^${key}: (\\d+)$`, 'm').exec(output)?.[1] ?? 0);
+    return (kib('size') + kib('size-pack')) * 1024;
+  }
+
+  async files(commit: string): Promise<TreeFile[]> {
+    const output = await this.git([
+      'ls-tree',
+      '-r',
+      '-l',
+      '-z',
+      '--full-tree',
+      checkedCommit(commit),
+    ]);
+    const files: TreeFile[] = [];
+    for (const entry of output.split('\0')) {
+      const tab = entry.indexOf('\t');
+      const [, type, oid, size] = entry.slice(0, tab).split(/ +/);
+      if (type === 'blob') {
+        files.push({ path: entry.slice(tab + 1), oid, size: Number(size) });
+      }
+    }
+    return files;
+  }
+
+  async readBlob(oid: string): Promise<string> {
+    return this.git(['cat-file', 'blob', checkedCommit(oid)]);
+  }
+
+  /** ISO-8601 committer time, or undefined when the mirror does not have the commit. */
+  async commitTime(sha: string): Promise<string | undefined> {
+    if (!(await this.hasCommit(sha))) return undefined;
+    const output = await this.git(['show', '-s', '--format=%cI', sha, '--']);
+    const time = new Date(output.trim());
+    return Number.isNaN(time.getTime()) ? undefined : time.toISOString();
+  }
+
+  async isAncestor(
+    ancestor: string,
+    descendant: string,
+  ): Promise<boolean | undefined> {
+    const known = await Promise.all([
+      this.hasCommit(ancestor),
+      this.hasCommit(descendant),
+    ]);
+    if (!known.every(Boolean)) return undefined;
+    return this.git(['merge-base', '--is-ancestor', ancestor, descendant]).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  async remove(): Promise<void> {
+    await fs.rm(this.options.directory, { recursive: true, force: true });
+  }
+
+  private async hasCommit(sha: string): Promise<boolean> {
+    if (!COMMIT_ID.test(sha)) return false;
+    return this.git(['cat-file', '-e', `${sha}^{commit}`]).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  private git(args: string[]): Promise<string> {
+    return runGit(args, {
+      cwd: this.options.directory,
+      timeoutMs: this.options.localTimeoutMs,
+    });
+  }
+}
+
+function checkedCommit(sha: string): string {
+  if (!COMMIT_ID.test(sha)) throw new Error(`'${sha}' is not a git object id`);
+  return sha;
+}
