@@ -160,6 +160,39 @@ describe('buildClusterState', () => {
     expect(state.message).toBeUndefined();
   });
 
+  it('says where a GitOps App delivers and which commit it fetched and deployed', () => {
+    const sha = '3f786850e387550fdab836ed7e6dc881de23001b';
+    const delivered: SlimApp = {
+      ...gitopsApp('app-default-tap-prod', 'app.default.tap'),
+      fetchedCommit: sha,
+    };
+    delivered.metadata.labels = { 'carvel.dev/cluster': 'prod' };
+    delivered.status = {
+      ...delivered.status,
+      fetch: { exitCode: 0 },
+      deploy: { exitCode: 0, finished: true },
+    };
+    const failing: SlimApp = {
+      ...gitopsApp('app-default-tap-qa', 'app.default.tap', 'ReconcileFailed'),
+      fetchedCommit: sha,
+    };
+    const cluster = fakeCluster('build', { apps: [delivered, failing] });
+    expect(buildClusterState(cluster, selection, settled).apps).toEqual([
+      expect.objectContaining({
+        name: 'app-default-tap-prod',
+        targetCluster: 'prod',
+        fetchedCommit: sha,
+        deployedCommit: sha,
+      }),
+      expect.objectContaining({
+        name: 'app-default-tap-qa',
+        targetCluster: undefined,
+        fetchedCommit: sha,
+        deployedCommit: undefined,
+      }),
+    ]);
+  });
+
   it('keeps the last condition beside paused', () => {
     const install = packageInstall('app', {
       condition: 'ReconcileFailed',

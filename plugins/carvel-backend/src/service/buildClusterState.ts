@@ -10,6 +10,7 @@ import {
   Package,
   PackageInstall,
   PackageInstallState,
+  readGitopsAppDelivery,
   sortVersions,
 } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
@@ -72,6 +73,7 @@ function packageInstallState(
 
 function appState(app: SlimApp): AppState {
   const derived = deriveAppState(app);
+  const delivery = readGitopsAppDelivery(app, app.fetchedCommit);
   return {
     namespace: app.metadata.namespace ?? '',
     name: app.metadata.name,
@@ -81,6 +83,9 @@ function appState(app: SlimApp): AppState {
     previousError: boundMessage(derived.previousError),
     lastConditionStatus: derived.lastConditionStatus,
     updatedAt: derived.updatedAt,
+    targetCluster: delivery.targetCluster,
+    fetchedCommit: delivery.fetchedCommit,
+    deployedCommit: delivery.deployedCommit,
   };
 }
 
