@@ -10,7 +10,7 @@ export const POSTGRES15_CONNECTION_ENV =
 const INSTALL_HINT = `the database tests need PostgreSQL: install Debian's postgresql (apt-get install postgresql) or set ${POSTGRES15_CONNECTION_ENV}`;
 
 const POSTGRES_ROOT = '/usr/lib/postgresql';
-const PREFERRED_MAJOR = '15';
+const PREFERRED_MAJOR = 15;
 
 export interface ThrowawayPostgres {
   connectionString: string;
@@ -31,9 +31,10 @@ export interface PostgresProbes {
 export function resolvePostgresBinDir(probes: PostgresProbes): string {
   const pick = () => {
     const dirs = probes.installedBinDirs();
+    const major = (dir: string) => Number(path.basename(path.dirname(dir)));
     return (
-      dirs.find(d => d.includes(`/${PREFERRED_MAJOR}/`)) ??
-      [...dirs].sort().pop()
+      dirs.find(d => major(d) === PREFERRED_MAJOR) ??
+      [...dirs].sort((a, b) => major(a) - major(b)).pop()
     );
   };
   const found = pick();
