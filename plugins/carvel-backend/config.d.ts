@@ -52,6 +52,27 @@ export interface Config {
       /** How often the cleanup runs, in minutes; default 360. */
       cleanupIntervalMinutes?: number;
     };
+    /** The GitOps repositories the backend follows for drift and history (credentials from `integrations`). */
+    gitops?: {
+      /** Remote repositories (https only) and the branch to follow (default `main`). */
+      repositories?: Array<{ url: string; branch?: string }>;
+      /** Local repositories, followed on `main` as well; see the scaffolder module. */
+      localRepositories?: string[];
+      /** Seconds between fetches of every repository; default 60. */
+      refreshSeconds?: number;
+      /** Seconds between head checks of the local repositories (no fetch unless moved); default 2. */
+      headPollSeconds?: number;
+      mirror?: {
+        /** Folder of the bare mirrors; default a folder under the system's temporary directory. */
+        directory?: string;
+        /** Commits of history kept per branch; default 500. */
+        depth?: number;
+        /** Largest mirror on disk in MiB; a bigger repository is a problem, not mirrored; default 256. */
+        maxMegabytes?: number;
+        /** PackageInstall and App files read per repository; default 2000. */
+        maxFiles?: number;
+      };
+    };
     /**
      * Run clusters to watch. Without this list, the `kubernetes.clusterLocatorMethods`
      * entries of type `config` are used.

@@ -8,6 +8,7 @@ import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
 import { ClusterFleet } from './cluster/ClusterFleet';
 import { readWatchSettings } from './cluster/WatchSettings';
 import { followClusterConfig } from './config/followClusterConfig';
+import { GitopsRepositoryMirror } from './gitops/GitopsRepositoryMirror';
 import { noCommitLookup } from './history/CommitLookup';
 import { startDeploymentHistory } from './history/startDeploymentHistory';
 import { createRouter } from './router';
@@ -50,6 +51,8 @@ export const carvelPlugin = createBackendPlugin({
           fleet,
           commits: noCommitLookup,
         });
+        const gitopsMirror = GitopsRepositoryMirror.fromConfig(config, logger);
+        await gitopsMirror.start(deps.scheduler);
         const unfollowConfig = followClusterConfig(fleet, config, logger);
         const stopNotifying = notifyStatusChanges({
           fleet,
@@ -60,6 +63,7 @@ export const carvelPlugin = createBackendPlugin({
           unfollowConfig();
           stopNotifying();
           history.stop();
+          gitopsMirror.stop();
           fleet.stop();
         });
 
