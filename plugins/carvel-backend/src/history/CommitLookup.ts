@@ -21,6 +21,8 @@ export const noCommitLookup: CommitLookup = {
   commitFor: () => undefined,
 };
 
+const MAX_LEAD_TIME_SECONDS = 2_147_483_647;
+
 /** Whole seconds from the commit to the reconcile; undefined when the commit came after it. */
 export function leadTimeSeconds(
   commit: DeployedCommit | undefined,
@@ -30,5 +32,5 @@ export function leadTimeSeconds(
   const seconds = Math.round(
     (reconciledAt.getTime() - commit.committedAt.getTime()) / 1000,
   );
-  return seconds >= 0 ? seconds : undefined;
+  return seconds >= 0 && seconds <= MAX_LEAD_TIME_SECONDS ? seconds : undefined;
 }

@@ -159,6 +159,27 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
     instances.forEach(i => i.recorder.stop());
   });
 
+  it('skips what does not fit the table or is not a commit, and records the others', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const { recorder, set } = recorderFor(store, {
+      commitFor: () => ({
+        sha: 'HEAD; rm -rf /',
+        committedAt: new Date('2026-12-01T09:00:00Z'),
+      }),
+    });
+    const longVersion = `1.0.0-${'x'.repeat(200)}`;
+    set('prod', [
+      packageInstall('hostile', { version: longVersion }),
+      packageInstall('app', { version: '1.0.0' }),
+    ]);
+    await recorder.whenIdle();
+    const items = await store.list(query);
+    expect(items.map(i => [i.name, i.toVersion, i.commit])).toEqual([
+      ['app', '1.0.0', undefined],
+    ]);
+    recorder.stop();
+  });
+
   it('logs a database failure and tries again on the next change', async () => {
     const store = new DeploymentHistoryStore(await databases.init(id));
     const latest = jest

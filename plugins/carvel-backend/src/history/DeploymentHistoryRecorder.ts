@@ -2,9 +2,10 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { PackageInstall } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
 import { CommitLookup, leadTimeSeconds } from './CommitLookup';
-import type {
-  DeploymentHistoryStore,
-  InstallRef,
+import {
+  HISTORY_COLUMN_LIMITS,
+  type DeploymentHistoryStore,
+  type InstallRef,
 } from './DeploymentHistoryStore';
 import { observeSettledState, SettledState } from './observeSettledState';
 
@@ -30,6 +31,21 @@ export interface DeploymentHistoryRecorderOptions {
 
 const pairKey = (cluster: string, packageName: string) =>
   JSON.stringify([cluster, packageName]);
+
+/** A git object name, SHA-1 or SHA-256. */
+const COMMIT_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+function fitsHistory(
+  install: InstallRef,
+  packageName: string,
+  state: SettledState,
+): boolean {
+  return (
+    [install.cluster, install.namespace, install.name, packageName].every(
+      value => value.length <= HISTORY_COLUMN_LIMITS.name,
+    ) && (state.toVersion ?? '').length <= HISTORY_COLUMN_LIMITS.version
+  );
+}
 
 const stateKey = (state: { toVersion?: string; status: string }) =>
   `${state.toVersion ?? ''}|${state.status}`;
@@ -110,6 +126,7 @@ export class DeploymentHistoryRecorder {
     const now = this.options.now?.() ?? new Date();
     const known = this.known.get(pairKey(clusterName, packageName));
     const stored = new Map<string, string>();
+    const failures: Error[] = [];
     for (const install of cluster.packageInstalls.get(packageName)) {
       const namespace = install.metadata.namespace ?? '';
       const installKey = `${namespace}/${install.metadata.name}`;
@@ -123,17 +140,27 @@ export class DeploymentHistoryRecorder {
         if (previous) stored.set(installKey, previous);
         continue;
       }
-      if (known?.get(installKey) !== stateKey(state)) {
-        await this.recordInstall(
-          { cluster: clusterName, namespace, name: install.metadata.name },
-          packageName,
-          state,
-        );
+      const ref = {
+        cluster: clusterName,
+        namespace,
+        name: install.metadata.name,
+      };
+      try {
+        if (known?.get(installKey) !== stateKey(state)) {
+          await this.recordInstall(ref, packageName, state);
+        }
+        stored.set(installKey, stateKey(state));
+      } catch (error) {
+        failures.push(error as Error);
       }
-      stored.set(installKey, stateKey(state));
     }
-    // Rebuilt on every pass, so deleted PackageInstalls are forgotten.
+    // Rebuilt on every pass, so deleted PackageInstalls are forgotten; failed ones are tried again.
     this.known.set(pairKey(clusterName, packageName), stored);
+    if (failures.length > 0) {
+      throw new Error(
+        `${failures.length} PackageInstall(s) not recorded, first: ${failures[0].message}`,
+      );
+    }
   }
 
   private async recordInstall(
@@ -141,14 +168,21 @@ export class DeploymentHistoryRecorder {
     packageName: string,
     state: SettledState,
   ) {
+    if (!fitsHistory(install, packageName, state)) {
+      this.options.logger.debug(
+        `Not recording ${install.namespace}/${install.name} on ${install.cluster}: a name or version is too long`,
+      );
+      return;
+    }
     const { store, commits } = this.options;
     const latest = await store.latest(install);
     if (latest && stateKey(latest) === stateKey(state)) return;
-    const commit = await commits.commitFor(
+    const found = await commits.commitFor(
       install.cluster,
       install.namespace,
       install.name,
     );
+    const commit = found && COMMIT_SHA.test(found.sha) ? found : undefined;
     await store.record({
       ...install,
       packageName,

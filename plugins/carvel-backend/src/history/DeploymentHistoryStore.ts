@@ -6,6 +6,9 @@ import type {
 
 export const HISTORY_TABLE = 'carvel_deployment_history';
 
+/** Column sizes of the migration: longer values are not recorded. */
+export const HISTORY_COLUMN_LIMITS = { name: 253, version: 128 };
+
 /** One transition of a PackageInstall on a cluster, as the recorder writes it. */
 export interface DeploymentTransition {
   cluster: string;
