@@ -13,6 +13,9 @@ import { parse } from 'yaml';
 import { createBareRepository, readBranch } from './__testUtils__/workspace';
 import carvelScaffolderModule from './index';
 
+// The real scaffolder backend runs the template with real git processes; a busy machine slows them down.
+jest.setTimeout(30_000);
+
 const EXAMPLES = path.resolve(__dirname, '../../../examples');
 const TEMPLATE = parse(
   fs.readFileSync(

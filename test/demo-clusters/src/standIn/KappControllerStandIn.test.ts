@@ -13,6 +13,9 @@ import {
 } from '../__testUtils__/gitRepository';
 import { KappControllerStandIn } from './KappControllerStandIn';
 
+// Each step waits up to 5 s (eventually) for the stand-in; the whole delivery takes several.
+jest.setTimeout(30_000);
+
 const PKGI = {
   apiVersion: 'packaging.carvel.dev/v1alpha1',
   kind: 'PackageInstall',
