@@ -3,18 +3,23 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
 import { ClusterFleet } from './cluster/ClusterFleet';
 import { readWatchSettings } from './cluster/WatchSettings';
 import { followClusterConfig } from './config/followClusterConfig';
+import { followGitopsPushes } from './gitops/followGitopsPushes';
 import { GitopsRepositoryMirror } from './gitops/GitopsRepositoryMirror';
 import { noCommitLookup } from './history/CommitLookup';
 import { startDeploymentHistory } from './history/startDeploymentHistory';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 import { HistoryService } from './service/HistoryService';
-import { notifyStatusChanges } from './service/StatusChangeNotifier';
+import {
+  notifyGitopsChanges,
+  notifyStatusChanges,
+} from './service/StatusChangeNotifier';
 import { readMaxItemsPerCluster } from './service/statusConfig';
 
 /** Watches Carvel Packages, PackageInstalls and Apps on every configured cluster and serves their state. */
@@ -34,6 +39,7 @@ export const carvelPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, lifecycle } = deps;
@@ -53,15 +59,26 @@ export const carvelPlugin = createBackendPlugin({
         });
         const gitopsMirror = GitopsRepositoryMirror.fromConfig(config, logger);
         await gitopsMirror.start(deps.scheduler);
+        await followGitopsPushes({
+          events: deps.events,
+          mirror: gitopsMirror,
+          logger,
+        });
         const unfollowConfig = followClusterConfig(fleet, config, logger);
         const stopNotifying = notifyStatusChanges({
           fleet,
           signals: deps.signals,
           logger,
         });
+        const stopNotifyingGitops = notifyGitopsChanges({
+          mirror: gitopsMirror,
+          signals: deps.signals,
+          logger,
+        });
         lifecycle.addShutdownHook(() => {
           unfollowConfig();
           stopNotifying();
+          stopNotifyingGitops();
           history.stop();
           gitopsMirror.stop();
           fleet.stop();
@@ -74,6 +91,7 @@ export const carvelPlugin = createBackendPlugin({
           initialSyncTimeoutMs:
             config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
           maxItemsPerCluster: readMaxItemsPerCluster(config),
+          desiredState: gitopsMirror,
         });
         deps.httpRouter.use(
           await createRouter({

@@ -12,9 +12,11 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   carvelClustersReadPermission,
   ClusterSummary,
+  type DesiredStateSource,
   EntityCarvelStatus,
   readCarvelEntitySelection,
 } from '@carvel-gitops/plugin-carvel-common';
+import { addDrift } from './addDrift';
 import { buildClusterState, ClusterView } from './buildClusterState';
 import { findReadableEntity } from './readableEntity';
 
@@ -36,6 +38,8 @@ export interface CarvelStatusServiceOptions {
   initialSyncTimeoutMs: number;
   /** At most this many PackageInstalls (and as many Apps) per cluster in one status response. */
   maxItemsPerCluster?: number;
+  /** The GitOps repository mirror: without it, the answer has no drift. */
+  desiredState?: DesiredStateSource;
 }
 
 /** Answers status questions from the watchers' memory: a page view sends no request to any cluster. */
@@ -55,22 +59,29 @@ export class CarvelStatusService {
     const selection = readCarvelEntitySelection(entity.metadata.annotations);
     const { fleet, initialSyncTimeoutMs, maxItemsPerCluster } = this.options;
     fleet.markInteresting(selection.packageNames);
-    const clusters = fleet
-      .clusters()
-      .filter(c => !selection.clusters || selection.clusters.includes(c.name));
+    const watched = fleet.clusters();
+    const clusters = watched.filter(
+      c => !selection.clusters || selection.clusters.includes(c.name),
+    );
     const settled = await Promise.all(
       clusters.map(c => c.whenSettled(initialSyncTimeoutMs)),
+    );
+    const states = clusters.map((cluster, i) =>
+      buildClusterState(cluster, selection, {
+        settled: settled[i],
+        timeoutMs: initialSyncTimeoutMs,
+        maxItemsPerCluster,
+      }),
     );
     return {
       entityRef: ref,
       packageNames: selection.packageNames,
-      clusters: clusters.map((cluster, i) =>
-        buildClusterState(cluster, selection, {
-          settled: settled[i],
-          timeoutMs: initialSyncTimeoutMs,
-          maxItemsPerCluster,
-        }),
-      ),
+      clusters: await addDrift(states, {
+        source: this.options.desiredState,
+        views: watched,
+        packageNames: selection.packageNames,
+        namespace: selection.namespace,
+      }),
     };
   }
 
