@@ -26,6 +26,6 @@ describe('selectPackage', () => {
       testPackageInstall({ constraints: '<2.0.0' }),
       [testPackage('1.0.0'), testPackage('1.5.0'), testPackage('2.0.0')],
     );
-    expect(selection.version).toBe('1.5.0');
+    expect(selection).toMatchObject({ version: '1.5.0' });
   });
 });
