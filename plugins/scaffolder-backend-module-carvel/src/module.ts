@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import {
   createCarvelAppAction,
@@ -10,7 +11,10 @@ import {
   createCarvelPushAction,
   createCarvelRbacAction,
 } from './actions';
-import { GitRepositories } from '@carvel-gitops/plugin-carvel-node';
+import {
+  GitRepositories,
+  GITOPS_PUSHED_TOPIC,
+} from '@carvel-gitops/plugin-carvel-node';
 
 /** Registers the `carvel:gitops:*` scaffolder actions. */
 export const scaffolderModuleCarvel = createBackendModule({
@@ -21,15 +25,23 @@ export const scaffolderModuleCarvel = createBackendModule({
       deps: {
         scaffolder: scaffolderActionsExtensionPoint,
         config: coreServices.rootConfig,
+        events: eventsServiceRef,
+        logger: coreServices.logger,
       },
-      async init({ scaffolder, config }) {
+      async init({ scaffolder, config, events, logger }) {
         const repositories = GitRepositories.fromConfig(config);
+        const onPushed = (eventPayload: object) =>
+          events
+            .publish({ topic: GITOPS_PUSHED_TOPIC, eventPayload })
+            .catch(error =>
+              logger.warn(`Could not announce a GitOps push: ${error}`),
+            );
         scaffolder.addActions(
           createCarvelFetchAction({ repositories }),
           createCarvelPackageInstallAction(),
           createCarvelAppAction(),
           createCarvelRbacAction(),
-          createCarvelPushAction({ repositories }),
+          createCarvelPushAction({ repositories, onPushed }),
         );
       },
     });

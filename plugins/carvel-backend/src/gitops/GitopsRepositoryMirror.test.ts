@@ -121,6 +121,29 @@ describe('GitopsRepositoryMirror', () => {
     expect(mirror.desiredState().repositories[0].commit).toBe(pushed);
   });
 
+  it('fetches the repository a push of ours announced, not the others', async () => {
+    const pushedTo = await createGitopsRepository();
+    const other = await createGitopsRepository();
+    await pushedTo.commit({ a: '1' });
+    const otherHead = await other.commit({ a: '1' });
+    const mirror = mirrorOf({
+      localRepositories: [pushedTo.bare, other.bare],
+    });
+    await mirror.refresh();
+    const pushed = await pushedTo.commit({ a: '2' });
+    await other.commit({ a: '2' });
+
+    await mirror.refreshPushed({
+      repository: pushedTo.bare,
+      branch: 'main',
+      commit: pushed,
+    });
+    expect(mirror.desiredState().repositories.map(r => r.commit)).toEqual([
+      pushed,
+      otherHead,
+    ]);
+  });
+
   it('makes bad YAML and huge files problems of their own file and reads the others', async () => {
     const repo = await createGitopsRepository();
     await repo.commit({

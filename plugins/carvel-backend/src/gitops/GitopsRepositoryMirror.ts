@@ -10,6 +10,7 @@ import {
 } from '@carvel-gitops/plugin-carvel-common';
 import {
   checkBranchName,
+  GitopsPushedEvent,
   GitRepositories,
   GitRepository,
 } from '@carvel-gitops/plugin-carvel-node';
@@ -42,6 +43,8 @@ interface Followed {
   state: DesiredRepositoryState;
   local: boolean;
   branchChecked?: boolean;
+  /** What git clones, once resolved: how a push announced by the actions is matched. */
+  cloneUrl?: string;
   running?: Promise<void>;
   queued?: Promise<void>;
   lastProblem?: string;
@@ -117,6 +120,28 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
         .map(async f => {
           const head = await this.remoteHeadOf(f);
           if (head !== undefined && head !== f.state.commit) {
+            await this.refreshRepository(f);
+          }
+        }),
+    );
+  }
+
+  /** Fetches the followed repository a push of ours moved (announced with its resolved clone URL). */
+  async refreshPushed(pushed: GitopsPushedEvent): Promise<void> {
+    await Promise.all(
+      this.followed
+        .filter(f => f.repository.branch === pushed.branch)
+        .map(async f => {
+          const cloneUrl =
+            f.cloneUrl ??
+            (await this.resolve(f).then(
+              r => r.cloneUrl,
+              () => undefined,
+            ));
+          if (
+            cloneUrl === pushed.repository &&
+            f.state.commit !== pushed.commit
+          ) {
             await this.refreshRepository(f);
           }
         }),
@@ -207,7 +232,9 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
       if (problem) throw new Error(problem);
       f.branchChecked = true;
     }
-    return this.options.resolver.resolve(f.repository.url);
+    const resolved = await this.options.resolver.resolve(f.repository.url);
+    f.cloneUrl = resolved.cloneUrl;
+    return resolved;
   }
 
   private async fetchAndRead(f: Followed): Promise<void> {

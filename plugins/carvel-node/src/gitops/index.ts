@@ -1,3 +1,4 @@
 export * from './boundedYaml';
 export * from './gitopsFiles';
 export * from './readDesiredFiles';
+export * from './gitopsPushedEvent';

@@ -61,6 +61,41 @@ describe('carvel:gitops:push', () => {
     ]);
   });
 
+  it('announces the moved branch after a push, and nothing in dry-run or without changes', async () => {
+    const repository = await createBareRepository({ 'README.md': 'gitops\n' });
+    const onPushed = jest.fn(async () => {});
+    const action = createCarvelPushAction({
+      repositories: GitRepositories.fromConfig(
+        new ConfigReader({
+          carvel: { gitops: { localRepositories: [repository] } },
+        }),
+      ),
+      onPushed,
+    });
+    const workspacePath = createWorkspace({ 'a.yaml': 'a\n' });
+    const dryRun = createActionContext({
+      workspacePath,
+      input: { repoUrl: repository },
+    });
+    Object.assign(dryRun, { isDryRun: true });
+    await action.handler(dryRun);
+    expect(onPushed).not.toHaveBeenCalled();
+
+    await action.handler(
+      createActionContext({ workspacePath, input: { repoUrl: repository } }),
+    );
+    const head = await runGit(['rev-parse', 'main'], { cwd: repository });
+    expect(onPushed).toHaveBeenCalledWith({
+      repository,
+      branch: 'main',
+      commit: head.trim(),
+    });
+    await action.handler(
+      createActionContext({ workspacePath, input: { repoUrl: repository } }),
+    );
+    expect(onPushed).toHaveBeenCalledTimes(1);
+  });
+
   it('does not commit twice when run again with the same files', async () => {
     const repository = await createBareRepository({ 'README.md': 'gitops\n' });
     const workspacePath = createWorkspace({ 'a.yaml': 'a\n' });

@@ -2,6 +2,7 @@ import type { UserEntity } from '@backstage/catalog-model';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   checkBranchName,
+  GitopsPushedEvent,
   GitRepositories,
 } from '@carvel-gitops/plugin-carvel-node';
 import { fetchedCommitOf, isCommitId } from '../gitops/fetchRecord';
@@ -34,6 +35,8 @@ export function commitAuthorOf(user?: {
 
 export function createCarvelPushAction(options: {
   repositories: GitRepositories;
+  /** Told after a branch moved (not in dry-run), e.g. so the backend's mirror fetches it at once. */
+  onPushed?: (pushed: GitopsPushedEvent) => Promise<void>;
 }) {
   return createTemplateAction({
     id: PUSH_ACTION_ID,
@@ -139,6 +142,13 @@ export function createCarvelPushAction(options: {
             signal: ctx.signal,
           }),
       });
+      if (!ctx.isDryRun && result.changedFiles.length > 0) {
+        await options.onPushed?.({
+          repository: repository.cloneUrl,
+          branch,
+          commit: result.commit,
+        });
+      }
       ctx.output('commit', result.commit);
       ctx.output('branch', branch);
       ctx.output('changedFiles', result.changedFiles);
