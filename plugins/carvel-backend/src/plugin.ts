@@ -16,7 +16,10 @@ import { startDeploymentHistory } from './history/startDeploymentHistory';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 import { HistoryService } from './service/HistoryService';
-import { notifyStatusChanges } from './service/StatusChangeNotifier';
+import {
+  notifyGitopsChanges,
+  notifyStatusChanges,
+} from './service/StatusChangeNotifier';
 import { readMaxItemsPerCluster } from './service/statusConfig';
 
 /** Watches Carvel Packages, PackageInstalls and Apps on every configured cluster and serves their state. */
@@ -67,9 +70,15 @@ export const carvelPlugin = createBackendPlugin({
           signals: deps.signals,
           logger,
         });
+        const stopNotifyingGitops = notifyGitopsChanges({
+          mirror: gitopsMirror,
+          signals: deps.signals,
+          logger,
+        });
         lifecycle.addShutdownHook(() => {
           unfollowConfig();
           stopNotifying();
+          stopNotifyingGitops();
           history.stop();
           gitopsMirror.stop();
           fleet.stop();
@@ -82,6 +91,7 @@ export const carvelPlugin = createBackendPlugin({
           initialSyncTimeoutMs:
             config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
           maxItemsPerCluster: readMaxItemsPerCluster(config),
+          desiredState: gitopsMirror,
         });
         deps.httpRouter.use(
           await createRouter({
