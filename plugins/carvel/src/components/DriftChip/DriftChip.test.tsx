@@ -1,0 +1,75 @@
+import { render, screen } from '@testing-library/react';
+import type { PackageInstallState } from '@carvel-gitops/plugin-carvel-common';
+import { DriftChip } from './DriftChip';
+
+const NOW = Date.parse('2026-12-01T10:00:40Z');
+const HEAD = '3f786850e387550fdab836ed7e6dc881de23001b';
+
+const install = (
+  overrides: Partial<PackageInstallState>,
+): PackageInstallState => ({
+  namespace: 'apps',
+  name: 'app',
+  packageName: 'app.default.tap',
+  status: 'succeeded',
+  ...overrides,
+});
+
+describe('DriftChip', () => {
+  it.each<[Partial<PackageInstallState>, string]>([
+    [{ drift: 'in-sync' }, 'In sync'],
+    [
+      {
+        drift: 'pending',
+        desired: {
+          commit: HEAD,
+          committedAt: '2026-12-01T10:00:00Z',
+          file: 'app.default.tap/staging/packageinstall.yaml',
+        },
+      },
+      'Pending — merged 40 s ago',
+    ],
+    [{ drift: 'pending' }, 'Pending'],
+    [
+      {
+        drift: 'drifted',
+        driftDetail: 'the constraint on the cluster is 1.2.3, git says >=0.0.0',
+      },
+      'Drifted — the constraint on the cluster is 1.2.3, git says >=0.0.0',
+    ],
+    [{ drift: 'missing' }, 'Missing on the cluster'],
+    [{ drift: 'not-in-git' }, 'Not in git'],
+    [{ drift: 'unknown' }, 'Drift unknown'],
+  ])('labels %j as "%s"', (overrides, label) => {
+    render(<DriftChip install={install(overrides)} now={NOW} />);
+    expect(screen.getByTestId('drift')).toHaveTextContent(label);
+  });
+
+  it('shows the deployed commit short, with the full sha on hover', () => {
+    render(
+      <DriftChip
+        install={install({ drift: 'in-sync', deployedCommit: HEAD })}
+        now={NOW}
+      />,
+    );
+    expect(screen.getByTestId('deployed-commit')).toHaveTextContent(
+      'deployed 3f78685',
+    );
+    expect(screen.getByTitle(HEAD)).toBeInTheDocument();
+  });
+
+  it('gives the detail on hover of the chip', () => {
+    render(
+      <DriftChip
+        install={install({ drift: 'not-in-git', driftDetail: 'why' })}
+        now={NOW}
+      />,
+    );
+    expect(screen.getByTitle('why')).toHaveTextContent('Not in git');
+  });
+
+  it('shows nothing when the backend follows no repository', () => {
+    const { container } = render(<DriftChip install={install({})} now={NOW} />);
+    expect(container).toBeEmptyDOMElement();
+  });
+});

@@ -1,0 +1,60 @@
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import type { PackageInstallState } from '@carvel-gitops/plugin-carvel-common';
+import { timeAgo } from './timeAgo';
+
+const SHORT_SHA_LENGTH = 7;
+
+function driftLabel(install: PackageInstallState, now: number): string {
+  switch (install.drift) {
+    case 'in-sync':
+      return 'In sync';
+    case 'pending': {
+      const merged = timeAgo(install.desired?.committedAt, now);
+      return merged ? `Pending — merged ${merged} ago` : 'Pending';
+    }
+    case 'drifted':
+      return `Drifted — ${install.driftDetail ?? 'differs from git'}`;
+    case 'missing':
+      return 'Missing on the cluster';
+    case 'not-in-git':
+      return 'Not in git';
+    default:
+      return 'Drift unknown';
+  }
+}
+
+/** How a PackageInstall stands against git, as the backend decided, and the commit deployed. */
+export function DriftChip(props: {
+  install: PackageInstallState;
+  /** Milliseconds since the epoch, for "merged … ago". */
+  now: number;
+}) {
+  const { install, now } = props;
+  if (!install.drift) return null;
+  const attention = install.drift === 'drifted' || install.drift === 'missing';
+  return (
+    <div data-testid="drift">
+      <Chip
+        size="small"
+        variant={install.drift === 'in-sync' ? 'default' : 'outlined'}
+        color={attention ? 'secondary' : 'default'}
+        label={driftLabel(install, now)}
+        title={install.driftDetail}
+      />
+      {install.deployedCommit && (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          component="div"
+          data-testid="deployed-commit"
+        >
+          deployed{' '}
+          <code title={install.deployedCommit}>
+            {install.deployedCommit.slice(0, SHORT_SHA_LENGTH)}
+          </code>
+        </Typography>
+      )}
+    </div>
+  );
+}

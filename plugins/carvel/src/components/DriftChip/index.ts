@@ -1,0 +1,1 @@
+export { DriftChip } from './DriftChip';
