@@ -53,4 +53,27 @@ describe('AppStatusTable: states derived from kapp-controller', () => {
     expect(within(row).getByText('Succeeded')).toBeInTheDocument();
     expect(within(row).getByText('Canceled')).toBeInTheDocument();
   });
+
+  it('says where the App delivers and the commit it fetched, and whether it is deployed', async () => {
+    const sha = '3f786850e387550fdab836ed7e6dc881de23001b';
+    const { unmount } = await renderInTestApp(
+      <TableOf
+        app={gitopsApp({
+          targetCluster: 'prod',
+          fetchedCommit: sha,
+          deployedCommit: sha,
+        })}
+      />,
+    );
+    expect(screen.getByTestId('app-delivery')).toHaveTextContent(
+      'delivers to prod · deployed 3f78685',
+    );
+    unmount();
+    await renderInTestApp(
+      <TableOf app={gitopsApp({ status: 'failed', fetchedCommit: sha })} />,
+    );
+    expect(screen.getByTestId('app-delivery')).toHaveTextContent(
+      /^fetched 3f78685$/,
+    );
+  });
 });

@@ -12,6 +12,32 @@ import { CarvelStatusLabel, PreviousError } from '../CarvelStatusLabel';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
 
 const APP_COLUMNS = 4;
+const SHORT_SHA_LENGTH = 7;
+
+/** Where a GitOps App delivers and the commit it fetched (and whether that one is deployed). */
+function AppDelivery(props: { app: AppRow['app'] }) {
+  const { targetCluster, fetchedCommit, deployedCommit } = props.app;
+  if (!targetCluster && !fetchedCommit) return null;
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      component="div"
+      data-testid="app-delivery"
+    >
+      {targetCluster && `delivers to ${targetCluster}`}
+      {targetCluster && fetchedCommit && ' · '}
+      {fetchedCommit && (
+        <>
+          {deployedCommit === fetchedCommit ? 'deployed' : 'fetched'}{' '}
+          <code title={fetchedCommit}>
+            {fetchedCommit.slice(0, SHORT_SHA_LENGTH)}
+          </code>
+        </>
+      )}
+    </Typography>
+  );
+}
 
 /** The build-cluster Apps that deliver the GitOps folders to each run cluster. */
 export function AppStatusTable(props: {
@@ -52,7 +78,10 @@ export function AppStatusTable(props: {
                     )}
                   </TableCell>
                   <TableCell>{clusterName}</TableCell>
-                  <TableCell>{appName}</TableCell>
+                  <TableCell>
+                    {appName}
+                    <AppDelivery app={app} />
+                  </TableCell>
                   <TableCell>
                     <CarvelStatusLabel
                       status={app.status}

@@ -5,9 +5,10 @@ import Typography from '@material-ui/core/Typography';
 import { PackageInstallRow as PackageInstallRowData } from '../../packageSections';
 import { CarvelStatusLabel, PreviousError } from '../CarvelStatusLabel';
 import { ConstraintNote } from '../ConstraintNote';
+import { DriftChip } from '../DriftChip';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
 
-export const PACKAGE_INSTALL_COLUMNS = 7;
+export const PACKAGE_INSTALL_COLUMNS = 8;
 
 /** A version handed to the App that it has not deployed yet, with what still runs when known. */
 function DeployingVersion(props: { deploying: string; running?: string }) {
@@ -76,6 +77,9 @@ export function PackageInstallRow(props: {
               {install.description}
             </Typography>
           )}
+        </TableCell>
+        <TableCell>
+          <DriftChip install={install} now={Date.now()} />
         </TableCell>
         <TableCell>
           {row.availableUpdate && (

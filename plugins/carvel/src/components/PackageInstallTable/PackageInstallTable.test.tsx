@@ -97,4 +97,17 @@ describe('PackageInstallTable: states derived from kapp-controller', () => {
     expect(within(row).getByText('Canceled')).toBeInTheDocument();
     expect(within(row).queryByText('Succeeded')).toBeNull();
   });
+
+  it('shows how the install stands against git, with the deployed commit', async () => {
+    const row = await renderRow(
+      packageInstall({
+        drift: 'drifted',
+        driftDetail: 'the constraint on the cluster is 1.2.3, git says >=0.0.0',
+        deployedCommit: '3f786850e387550fdab836ed7e6dc881de23001b',
+      }),
+    );
+    expect(within(row).getByTestId('drift')).toHaveTextContent(
+      'Drifted — the constraint on the cluster is 1.2.3, git says >=0.0.0deployed 3f78685',
+    );
+  });
 });

@@ -33,6 +33,7 @@ export function PackageInstallTable(props: {
             <TableCell>Version</TableCell>
             <TableCell>Constraint</TableCell>
             <TableCell>Status</TableCell>
+            <TableCell>Git</TableCell>
             <TableCell>Update</TableCell>
           </TableRow>
         </TableHead>
