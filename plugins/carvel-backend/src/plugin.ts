@@ -75,11 +75,11 @@ export const carvelPlugin = createBackendPlugin({
           signals: deps.signals,
           logger,
         });
-        lifecycle.addShutdownHook(() => {
+        lifecycle.addShutdownHook(async () => {
           unfollowConfig();
           stopNotifying();
           stopNotifyingGitops();
-          history.stop();
+          await history.stop();
           gitopsMirror.stop();
           fleet.stop();
         });

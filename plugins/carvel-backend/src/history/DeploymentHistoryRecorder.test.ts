@@ -73,7 +73,7 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
         leadTimeSeconds: undefined,
       }),
     ]);
-    recorder.stop();
+    await recorder.stop();
   });
 
   it('records a failure and the recovery of the same version, not the periodic reconciles', async () => {
@@ -110,7 +110,7 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
       '1.0.0 failed',
       '1.0.0 succeeded',
     ]);
-    recorder.stop();
+    await recorder.stop();
   });
 
   it('adds nothing after a restart when nothing changed', async () => {
@@ -119,14 +119,14 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
     const state = deployed('1.0.0', '2026-12-01T10:00:00Z');
     before.set('prod', state.installs, state.apps);
     await before.recorder.whenIdle();
-    before.recorder.stop();
+    await before.recorder.stop();
 
     const after = recorderFor(store);
     // Without the App's times the transition id differs: only the stored state prevents a duplicate.
     after.set('prod', state.installs);
     await after.recorder.whenIdle();
     expect(await store.list(query)).toHaveLength(1);
-    after.recorder.stop();
+    await after.recorder.stop();
   });
 
   it('records every transition once when two backend instances observe the same clusters', async () => {
@@ -156,7 +156,7 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
       i => `${i.cluster}/${i.name} ${i.fromVersion}->${i.toVersion}`,
     );
     expect(new Set(keys).size).toBe(keys.length);
-    instances.forEach(i => i.recorder.stop());
+    await Promise.all(instances.map(i => i.recorder.stop()));
   });
 
   it('skips what does not fit the table or is not a commit, and records the others', async () => {
@@ -177,7 +177,17 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
     expect(items.map(i => [i.name, i.toVersion, i.commit])).toEqual([
       ['app', '1.0.0', undefined],
     ]);
-    recorder.stop();
+    await recorder.stop();
+  });
+
+  it('records nothing after it stopped', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const { recorder, set } = recorderFor(store);
+    await recorder.stop();
+    const state = deployed('1.0.0', '2026-12-01T10:00:00Z');
+    set('prod', state.installs, state.apps);
+    await recorder.whenIdle();
+    expect(await store.list(query)).toEqual([]);
   });
 
   it('logs a database failure and tries again on the next change', async () => {
@@ -206,6 +216,6 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
     await recorder.whenIdle();
     expect(await store.list(query)).toHaveLength(1);
     expect(latest).toHaveBeenCalledTimes(2);
-    recorder.stop();
+    await recorder.stop();
   });
 });

@@ -63,6 +63,7 @@ export class DeploymentHistoryRecorder {
   private readonly known = new Map<string, Map<string, string>>();
   private draining?: Promise<void>;
   private unsubscribe?: () => void;
+  private stopped = false;
 
   constructor(private readonly options: DeploymentHistoryRecorderOptions) {}
 
@@ -84,9 +85,12 @@ export class DeploymentHistoryRecorder {
     );
   }
 
-  stop(): void {
+  /** Stops listening; resolves once the write in flight, if any, is done. */
+  async stop(): Promise<void> {
+    this.stopped = true;
     this.unsubscribe?.();
     this.pending.clear();
+    await this.whenIdle();
   }
 
   /** Resolves once every change heard so far is recorded. */
@@ -128,6 +132,7 @@ export class DeploymentHistoryRecorder {
     const stored = new Map<string, string>();
     const failures: Error[] = [];
     for (const install of cluster.packageInstalls.get(packageName)) {
+      if (this.stopped) return;
       const namespace = install.metadata.namespace ?? '';
       const installKey = `${namespace}/${install.metadata.name}`;
       const state = observeSettledState(

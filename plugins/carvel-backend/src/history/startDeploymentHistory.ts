@@ -22,7 +22,7 @@ export async function startDeploymentHistory(options: {
   logger: LoggerService;
   fleet: ObservedFleet;
   commits: CommitLookup;
-}): Promise<{ store: DeploymentHistoryStore; stop(): void }> {
+}): Promise<{ store: DeploymentHistoryStore; stop(): Promise<void> }> {
   const settings = readHistorySettings(options.config);
   const db = await options.database.getClient();
   if (!options.database.migrations?.skip) {
