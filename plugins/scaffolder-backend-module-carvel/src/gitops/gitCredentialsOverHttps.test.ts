@@ -9,7 +9,7 @@ import {
   GitHttpServer,
   startRecordingServer,
   TestCertificate,
-} from '../__testUtils__/gitHttpServer';
+} from '@carvel-gitops/plugin-carvel-node/testUtils';
 import {
   createActionContext,
   createBareRepository,
