@@ -11,10 +11,10 @@ import { readWatchSettings } from './cluster/WatchSettings';
 import { followClusterConfig } from './config/followClusterConfig';
 import { followGitopsPushes } from './gitops/followGitopsPushes';
 import { GitopsRepositoryMirror } from './gitops/GitopsRepositoryMirror';
-import { noCommitLookup } from './history/CommitLookup';
 import { startDeploymentHistory } from './history/startDeploymentHistory';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
+import { DeliveredCommitLookup } from './service/DeliveredCommitLookup';
 import { HistoryService } from './service/HistoryService';
 import {
   notifyGitopsChanges,
@@ -48,16 +48,18 @@ export const carvelPlugin = createBackendPlugin({
           logger,
           settings: readWatchSettings(config),
         });
-        // The git mirror's deployed-commit lookup replaces noCommitLookup once it lands.
+        const gitopsMirror = GitopsRepositoryMirror.fromConfig(config, logger);
         const history = await startDeploymentHistory({
           database: deps.database,
           scheduler: deps.scheduler,
           config,
           logger,
           fleet,
-          commits: noCommitLookup,
+          commits: new DeliveredCommitLookup({
+            clusters: () => fleet.clusters(),
+            mirror: gitopsMirror,
+          }),
         });
-        const gitopsMirror = GitopsRepositoryMirror.fromConfig(config, logger);
         await gitopsMirror.start(deps.scheduler);
         await followGitopsPushes({
           events: deps.events,
