@@ -1,5 +1,6 @@
 import { GitRepository, runGit } from '@carvel-gitops/plugin-carvel-node';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 
 /** A blob of the branch head as `git ls-tree -l` lists it. */
 export interface TreeFile {
@@ -27,13 +28,21 @@ export class BareRepositoryMirror {
     return this.options.directory;
   }
 
-  /** Fetches the branch (shallow, no tags) from `repository`; returns the head commit. */
+  /** Fetches the branch (shallow, no tags) from `repository`; returns the head commit and its time. */
   async fetch(
     repository: GitRepository,
     signal?: AbortSignal,
-  ): Promise<string> {
-    await fs.mkdir(this.options.directory, { recursive: true });
-    await this.git(['init', '--quiet', '--bare']);
+  ): Promise<{ commit: string; committedAt: string }> {
+    const initialised = await fs
+      .access(path.join(this.options.directory, 'HEAD'))
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!initialised) {
+      await fs.mkdir(this.options.directory, { recursive: true });
+      await this.git(['init', '--quiet', '--bare']);
+    }
     const ref = `refs/heads/${this.options.branch}`;
     await runGit(
       [
@@ -48,7 +57,12 @@ export class BareRepositoryMirror {
       ],
       { ...repository.gitOptions, cwd: this.options.directory, signal },
     );
-    return this.head() as Promise<string>;
+    const [commit, time] = (
+      await this.git(['log', '-1', '--format=%H %cI', ref, '--'])
+    )
+      .trim()
+      .split(' ');
+    return { commit, committedAt: new Date(time).toISOString() };
   }
 
   /** The branch head the remote advertises, without fetching. */
@@ -66,16 +80,6 @@ export class BareRepositoryMirror {
       { ...repository.gitOptions, cwd: this.options.directory, signal },
     );
     return output.split('\t')[0].trim() || undefined;
-  }
-
-  async head(): Promise<string | undefined> {
-    const output = await this.git([
-      'rev-parse',
-      '--verify',
-      '--quiet',
-      `refs/heads/${this.options.branch}^{commit}`,
-    ]).catch(() => '');
-    return output.trim() || undefined;
   }
 
   /** Bytes the mirror's objects take on disk. */

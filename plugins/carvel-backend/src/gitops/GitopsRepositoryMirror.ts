@@ -242,7 +242,10 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
     const repository = f.repository.url;
     try {
       const resolved = await this.resolve(f);
-      const head = await f.mirror.fetch(resolved, this.stopping.signal);
+      const { commit: head, committedAt } = await f.mirror.fetch(
+        resolved,
+        this.stopping.signal,
+      );
       const size = await f.mirror.sizeOnDisk();
       if (size > this.options.settings.maxMirrorBytes) {
         await f.mirror.remove();
@@ -257,7 +260,6 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
         f.state = { ...f.state, fetchedAt };
         return;
       }
-      const committedAt = (await f.mirror.commitTime(head)) ?? fetchedAt;
       const files = await readDesiredFilesAt(
         {
           repository,
