@@ -18,6 +18,7 @@ import {
 } from '@carvel-gitops/plugin-carvel-common';
 import { addDrift } from './addDrift';
 import { buildClusterState, ClusterView } from './buildClusterState';
+import { DeployedCommitMemory } from './DeployedCommitMemory';
 import { findReadableEntity } from './readableEntity';
 
 /** The watched clusters, as the status service sees them (a ClusterFleet in production). */
@@ -44,6 +45,8 @@ export interface CarvelStatusServiceOptions {
 
 /** Answers status questions from the watchers' memory: a page view sends no request to any cluster. */
 export class CarvelStatusService {
+  private readonly deployedCommits = new DeployedCommitMemory();
+
   constructor(private readonly options: CarvelStatusServiceOptions) {}
 
   async getEntityStatus(
@@ -81,6 +84,7 @@ export class CarvelStatusService {
         views: watched,
         packageNames: selection.packageNames,
         namespace: selection.namespace,
+        memory: this.deployedCommits,
       }),
     };
   }

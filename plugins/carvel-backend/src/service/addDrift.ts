@@ -13,6 +13,7 @@ import {
 } from '@carvel-gitops/plugin-carvel-common';
 import type { ClusterView } from './buildClusterState';
 import { indexDeliveringApps } from './deliveringApps';
+import type { DeployedCommitMemory } from './DeployedCommitMemory';
 
 export interface AddDriftOptions {
   /** The GitOps repository mirror; without it, drift is left out of the response. */
@@ -24,6 +25,8 @@ export interface AddDriftOptions {
   namespace?: string;
   /** How long one status answer waits for the mirror's ancestry questions before saying unknown. */
   commitQuestionTimeoutMs?: number;
+  /** Keeps each App's last deployed commit across answers. */
+  memory?: DeployedCommitMemory;
 }
 
 const DEFAULT_COMMIT_QUESTION_TIMEOUT_MS = 2000;
@@ -116,6 +119,7 @@ export async function addDrift(
     options.views,
     options.packageNames,
     appsInGit,
+    options.memory,
   );
   const relate = commitRelations(
     source,

@@ -1,6 +1,7 @@
 import { fakeCluster, gitopsApp } from '../__testUtils__/fakes';
 import type { SlimApp } from '../cluster/carvelResources';
 import { indexDeliveringApps } from './deliveringApps';
+import { DeployedCommitMemory } from './DeployedCommitMemory';
 
 const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
 
@@ -61,5 +62,24 @@ describe('indexDeliveringApps', () => {
       [],
     );
     expect(index.find('app.default.tap', 'staging')).toBeUndefined();
+  });
+
+  it('keeps the commit an App deployed before a reconcile that failed', () => {
+    const memory = new DeployedCommitMemory();
+    const index = (deployed?: string) =>
+      indexDeliveringApps(
+        [
+          fakeCluster('build', {
+            apps: [app('a-staging', 'staging', deployed)],
+          }),
+        ],
+        ['app.default.tap'],
+        [],
+        memory,
+      ).find('app.default.tap', 'staging');
+    expect(index(SHA)?.deployedCommit).toBe(SHA);
+    const failed = index(undefined);
+    expect(failed?.deployedCommit).toBe(SHA);
+    expect(failed?.fetchedCommit).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import {
 } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
 import type { ClusterView } from './buildClusterState';
+import type { DeployedCommitMemory } from './DeployedCommitMemory';
 
 export interface DeliveringApp extends GitopsAppDelivery {
   /** The watched cluster the App lives on (the build cluster). */
@@ -30,6 +31,7 @@ export function indexDeliveringApps(
   views: Array<Pick<ClusterView, 'name' | 'apps'>>,
   packageNames: string[],
   appsInGit: DesiredGitopsApp[],
+  memory?: DeployedCommitMemory,
 ): DeliveringApps {
   const gitTargets = new Map(
     appsInGit.map(a => [appKey(a.namespace, a.name), a.targetCluster]),
@@ -40,6 +42,11 @@ export function indexDeliveringApps(
       for (const app of view.apps.get(packageName)) {
         const delivering = deliveringAppOf(view.name, app, gitTargets);
         if (!delivering || delivering.packageName !== packageName) continue;
+        const deployedCommit = memory?.deployedCommit(
+          delivering,
+          delivering.deployedCommit,
+        );
+        if (deployedCommit) delivering.deployedCommit = deployedCommit;
         const key = `${packageName}\n${delivering.targetCluster}`;
         const known = byTarget.get(key);
         if (!known || (!known.deployedCommit && delivering.deployedCommit)) {
