@@ -4,29 +4,25 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import {
-  DesiredRepositoryState,
   DesiredState,
   DesiredStateSource,
 } from '@carvel-gitops/plugin-carvel-common';
 import {
-  checkBranchName,
   GitopsPushedEvent,
   GitRepositories,
-  GitRepository,
 } from '@carvel-gitops/plugin-carvel-node';
 import { BareRepositoryMirror } from './BareRepositoryMirror';
 import {
-  FollowedRepository,
+  FollowedRepositoryMirror,
+  RepositoryResolver,
+} from './FollowedRepositoryMirror';
+import {
   GitopsMirrorSettings,
   mirrorDirectoryOf,
   readGitopsMirrorSettings,
 } from './gitopsMirrorSettings';
-import { readDesiredFilesAt } from './readDesiredFilesAt';
 
-/** Resolves a followed repository's URL to what git uses: the actions' credential and hygiene path. */
-export interface RepositoryResolver {
-  resolve(url: string): Promise<GitRepository>;
-}
+export type { RepositoryResolver };
 
 export interface GitopsRepositoryMirrorOptions {
   settings: GitopsMirrorSettings;
@@ -35,19 +31,6 @@ export interface GitopsRepositoryMirrorOptions {
   /** Time limit of commands that only read the mirror on disk. */
   localTimeoutMs?: number;
   now?: () => Date;
-}
-
-interface Followed {
-  repository: FollowedRepository;
-  mirror: BareRepositoryMirror;
-  state: DesiredRepositoryState;
-  local: boolean;
-  branchChecked?: boolean;
-  /** What git clones, once resolved: how a push announced by the actions is matched. */
-  cloneUrl?: string;
-  running?: Promise<void>;
-  queued?: Promise<void>;
-  lastProblem?: string;
 }
 
 const MAX_CACHED_COMMIT_TIMES = 10_000;
@@ -68,33 +51,32 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
     });
   }
 
-  private readonly followed: Followed[];
+  private readonly followed: FollowedRepositoryMirror[];
   private readonly listeners = new Set<() => void>();
   private readonly commitTimes = new Map<string, string>();
   private readonly stopping = new AbortController();
-  private readonly now: () => Date;
 
   constructor(private readonly options: GitopsRepositoryMirrorOptions) {
-    this.now = options.now ?? (() => new Date());
-    this.followed = options.settings.repositories.map(repository => ({
-      repository,
-      local: !/^https:\/\//i.test(repository.url),
-      mirror: new BareRepositoryMirror({
-        directory: mirrorDirectoryOf(options.settings, repository),
-        branch: repository.branch,
-        depth: options.settings.depth,
-        localTimeoutMs: options.localTimeoutMs ?? 30_000,
-      }),
-      state: {
-        repository: repository.url,
-        branch: repository.branch,
-        packageInstalls: [],
-        apps: [],
-        problems: [
-          { repository: repository.url, message: 'has not been fetched yet' },
-        ],
-      },
-    }));
+    const { settings } = options;
+    this.followed = settings.repositories.map(
+      repository =>
+        new FollowedRepositoryMirror({
+          repository,
+          mirror: new BareRepositoryMirror({
+            directory: mirrorDirectoryOf(settings, repository),
+            branch: repository.branch,
+            depth: settings.depth,
+            localTimeoutMs: options.localTimeoutMs ?? 30_000,
+          }),
+          resolver: options.resolver,
+          logger: options.logger,
+          maxMirrorBytes: settings.maxMirrorBytes,
+          files: settings.files,
+          signal: this.stopping.signal,
+          now: options.now ?? (() => new Date()),
+          onChange: () => this.notify(),
+        }),
+    );
   }
 
   desiredState(): DesiredState {
@@ -109,19 +91,17 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
 
   /** Fetches every repository now (a fetch already running is followed by one more). */
   async refresh(): Promise<void> {
-    await Promise.all(this.followed.map(f => this.refreshRepository(f)));
+    await Promise.all(this.followed.map(f => f.refresh()));
   }
 
-  /** Fetches the local repositories whose head moved: how our own pushes show within seconds. */
+  /** Fetches the local repositories whose head moved: how pushes to them show within seconds. */
   async refreshMovedLocalHeads(): Promise<void> {
     await Promise.all(
       this.followed
-        .filter(f => f.local && !f.running && !f.queued)
+        .filter(f => f.local && !f.busy)
         .map(async f => {
-          const head = await this.remoteHeadOf(f);
-          if (head !== undefined && head !== f.state.commit) {
-            await this.refreshRepository(f);
-          }
+          const head = await f.remoteHead();
+          if (head !== undefined && head !== f.state.commit) await f.refresh();
         }),
     );
   }
@@ -132,17 +112,11 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
       this.followed
         .filter(f => f.repository.branch === pushed.branch)
         .map(async f => {
-          const cloneUrl =
-            f.cloneUrl ??
-            (await this.resolve(f).then(
-              r => r.cloneUrl,
-              () => undefined,
-            ));
           if (
-            cloneUrl === pushed.repository &&
+            (await f.cloneUrl()) === pushed.repository &&
             f.state.commit !== pushed.commit
           ) {
-            await this.refreshRepository(f);
+            await f.refresh();
           }
         }),
     );
@@ -201,101 +175,6 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
       if (answer !== undefined) return answer;
     }
     return undefined;
-  }
-
-  private refreshRepository(f: Followed): Promise<void> {
-    if (f.queued) return f.queued;
-    const queued = (f.running ?? Promise.resolve()).then(() => {
-      f.queued = undefined;
-      const running = this.fetchAndRead(f);
-      f.running = running;
-      return running.finally(() => {
-        if (f.running === running) f.running = undefined;
-      });
-    });
-    f.queued = queued;
-    return queued;
-  }
-
-  private async remoteHeadOf(f: Followed): Promise<string | undefined> {
-    try {
-      const repository = await this.resolve(f);
-      return await f.mirror.remoteHead(repository, this.stopping.signal);
-    } catch {
-      return undefined;
-    }
-  }
-
-  private async resolve(f: Followed): Promise<GitRepository> {
-    if (!f.branchChecked) {
-      const problem = await checkBranchName(f.repository.branch, 'branch');
-      if (problem) throw new Error(problem);
-      f.branchChecked = true;
-    }
-    const resolved = await this.options.resolver.resolve(f.repository.url);
-    f.cloneUrl = resolved.cloneUrl;
-    return resolved;
-  }
-
-  private async fetchAndRead(f: Followed): Promise<void> {
-    if (this.stopping.signal.aborted) return;
-    const repository = f.repository.url;
-    try {
-      const resolved = await this.resolve(f);
-      const { commit: head, committedAt } = await f.mirror.fetch(
-        resolved,
-        this.stopping.signal,
-      );
-      const size = await f.mirror.sizeOnDisk();
-      if (size > this.options.settings.maxMirrorBytes) {
-        await f.mirror.remove();
-        throw new Error(
-          `takes ${Math.ceil(size / 1048576)} MiB, more than the ${Math.round(
-            this.options.settings.maxMirrorBytes / 1048576,
-          )} MiB mirrored`,
-        );
-      }
-      const fetchedAt = this.now().toISOString();
-      if (head === f.state.commit && !f.lastProblem) {
-        f.state = { ...f.state, fetchedAt };
-        return;
-      }
-      const files = await readDesiredFilesAt(
-        {
-          repository,
-          commit: head,
-          committedAt,
-          files: await f.mirror.files(head),
-          readBlob: oid => f.mirror.readBlob(oid),
-        },
-        this.options.settings.files,
-      );
-      f.state = {
-        repository,
-        branch: f.repository.branch,
-        commit: head,
-        committedAt,
-        fetchedAt,
-        ...files,
-      };
-      f.lastProblem = undefined;
-    } catch (error) {
-      if (this.stopping.signal.aborted) return;
-      const message = `could not be fetched: ${(error as Error).message}`;
-      if (message === f.lastProblem) return;
-      this.options.logger.warn(
-        `GitOps repository ${repository} (${f.repository.branch}) ${message}`,
-      );
-      f.lastProblem = message;
-      f.state = {
-        ...f.state,
-        problems: [
-          { repository, message },
-          ...f.state.problems.filter(p => p.file !== undefined),
-        ],
-      };
-    }
-    this.notify();
   }
 
   private notify(): void {
