@@ -70,6 +70,7 @@ export class BareRepositoryMirror {
     repository: GitRepository,
     signal?: AbortSignal,
   ): Promise<string | undefined> {
+    await fs.mkdir(this.options.directory, { recursive: true });
     const output = await runGit(
       [
         'ls-remote',

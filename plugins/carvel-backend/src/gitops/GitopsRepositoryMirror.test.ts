@@ -121,6 +121,27 @@ describe('GitopsRepositoryMirror', () => {
     expect(mirror.desiredState().repositories[0].commit).toBe(pushed);
   });
 
+  it('follows a local repository that appears after the start at the next head check', async () => {
+    const folder = createTemporaryFolder();
+    const bare = path.join(folder, 'gitops-repo.git');
+    const mirror = mirrorOf({ localRepositories: [bare] });
+    await mirror.refresh();
+    expect(mirror.desiredState().repositories[0].problems).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining('carvel.gitops.localRepositories'),
+      }),
+    ]);
+
+    const repo = await createGitopsRepository();
+    const head = await repo.commit({ a: '1' });
+    fs.renameSync(repo.bare, bare);
+    await mirror.refreshMovedLocalHeads();
+    expect(mirror.desiredState().repositories[0]).toMatchObject({
+      commit: head,
+      problems: [],
+    });
+  });
+
   it('fetches the repository a push of ours announced, not the others', async () => {
     const pushedTo = await createGitopsRepository();
     const other = await createGitopsRepository();

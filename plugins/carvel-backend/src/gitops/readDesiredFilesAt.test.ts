@@ -1,0 +1,95 @@
+import { DEFAULT_YAML_LIMITS } from '@carvel-gitops/plugin-carvel-node';
+import { readDesiredFilesAt } from './readDesiredFilesAt';
+import {
+  gitopsAppYaml,
+  packageInstallYaml,
+} from './__testUtils__/gitopsRepository';
+
+const repository = '/srv/gitops.git';
+const commit = 'c'.repeat(40);
+const committedAt = '2026-11-30T10:00:00.000Z';
+
+function sourceOf(blobs: Record<string, string>) {
+  const readBlob = jest.fn(async (oid: string) => {
+    if (!(oid in blobs)) throw new Error('missing object');
+    return blobs[oid];
+  });
+  return {
+    repository,
+    commit,
+    committedAt,
+    readBlob,
+    files: Object.entries(blobs).map(([oid, text]) => ({
+      path: oid,
+      oid,
+      size: Buffer.byteLength(text),
+    })),
+  };
+}
+
+describe('readDesiredFilesAt', () => {
+  it('reads only layout files, in path order', async () => {
+    const source = sourceOf({
+      'b/prod/packageinstall.yaml': packageInstallYaml('2'),
+      'a/prod/packageinstall.yaml': packageInstallYaml('1'),
+      'a/apps/prod.yaml': gitopsAppYaml('prod'),
+      'a/prod/params.yaml': 'kind: Secret\n',
+      'README.md': '# gitops\n',
+    });
+    const read = await readDesiredFilesAt(source);
+    expect(read.packageInstalls.map(p => [p.file, p.constraints])).toEqual([
+      ['a/prod/packageinstall.yaml', '1'],
+      ['b/prod/packageinstall.yaml', '2'],
+    ]);
+    expect(read.apps.map(a => a.targetCluster)).toEqual(['prod']);
+    expect(read.problems).toEqual([]);
+    expect(source.readBlob).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads at most maxFiles layout files and says so', async () => {
+    const read = await readDesiredFilesAt(
+      sourceOf({
+        'a/prod/packageinstall.yaml': packageInstallYaml('1'),
+        'b/prod/packageinstall.yaml': packageInstallYaml('2'),
+        'c/prod/packageinstall.yaml': packageInstallYaml('3'),
+      }),
+      { maxFiles: 2, yaml: DEFAULT_YAML_LIMITS },
+    );
+    expect(read.packageInstalls).toHaveLength(2);
+    expect(read.problems).toEqual([
+      {
+        repository,
+        message:
+          'has 3 PackageInstall and App files; only the first 2 are read',
+      },
+    ]);
+  });
+
+  it('never reads a file over the size bound, and reports one it cannot read', async () => {
+    const source = sourceOf({
+      'big/prod/packageinstall.yaml': packageInstallYaml('1'),
+    });
+    source.files.push({
+      path: 'gone/prod/packageinstall.yaml',
+      oid: 'gone',
+      size: 10,
+    });
+    const read = await readDesiredFilesAt(source, {
+      maxFiles: 10,
+      yaml: { ...DEFAULT_YAML_LIMITS, maxBytes: 100 },
+    });
+    expect(read.problems).toEqual([
+      {
+        repository,
+        file: 'big/prod/packageinstall.yaml',
+        message: expect.stringMatching(/bytes, more than the 100 read$/),
+      },
+      {
+        repository,
+        file: 'gone/prod/packageinstall.yaml',
+        message: 'could not be read from the repository mirror',
+      },
+    ]);
+    expect(source.readBlob).toHaveBeenCalledTimes(1);
+  });
+});
