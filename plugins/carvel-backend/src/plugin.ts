@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
@@ -14,6 +15,7 @@ import { GitopsRepositoryMirror } from './gitops/GitopsRepositoryMirror';
 import { startDeploymentHistory } from './history/startDeploymentHistory';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
+import { commitWebUrl } from './service/commitWebUrl';
 import { DeliveredCommitLookup } from './service/DeliveredCommitLookup';
 import { HistoryService } from './service/HistoryService';
 import {
@@ -86,6 +88,7 @@ export const carvelPlugin = createBackendPlugin({
           fleet.stop();
         });
 
+        const integrations = ScmIntegrations.fromConfig(config);
         const statusService = new CarvelStatusService({
           fleet,
           catalog: deps.catalog,
@@ -94,6 +97,8 @@ export const carvelPlugin = createBackendPlugin({
             config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
           maxItemsPerCluster: readMaxItemsPerCluster(config),
           desiredState: gitopsMirror,
+          commitUrl: (repository, sha) =>
+            commitWebUrl(repository, sha, url => integrations.byUrl(url)?.type),
         });
         deps.httpRouter.use(
           await createRouter({

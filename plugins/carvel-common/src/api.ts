@@ -59,6 +59,8 @@ export interface DesiredPackageInstallSummary {
   committedAt?: string;
   /** Path inside the repository, e.g. `app.default.tap/staging/packageinstall.yaml`. */
   file: string;
+  /** The commit's web page, when an integration of the repository's host has one. */
+  commitUrl?: string;
 }
 
 export interface PackageVersions {
@@ -96,6 +98,8 @@ export interface PackageInstallState {
   desired?: DesiredPackageInstallSummary;
   /** The commit the delivering App last fetched and deployed successfully, if known. */
   deployedCommit?: string;
+  /** The deployed commit's web page, when an integration of the repository's host has one. */
+  deployedCommitUrl?: string;
 }
 
 export interface AppState {

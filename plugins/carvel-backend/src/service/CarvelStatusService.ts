@@ -41,6 +41,8 @@ export interface CarvelStatusServiceOptions {
   maxItemsPerCluster?: number;
   /** The GitOps repository mirror: without it, the answer has no drift. */
   desiredState?: DesiredStateSource;
+  /** A commit's web page in a followed repository, if its host has one. */
+  commitUrl?: (repository: string, sha: string) => string | undefined;
 }
 
 /** Answers status questions from the watchers' memory: a page view sends no request to any cluster. */
@@ -85,6 +87,7 @@ export class CarvelStatusService {
         packageNames: selection.packageNames,
         namespace: selection.namespace,
         memory: this.deployedCommits,
+        commitUrl: this.options.commitUrl,
       }),
     };
   }

@@ -307,4 +307,25 @@ describe('addDrift', () => {
       deployedCommit: HEAD,
     });
   });
+
+  it("links the desired and deployed commits to the repository's web pages when the host has them", async () => {
+    const [state] = await addDrift(
+      [buildClusterState(staging, selection, settled)],
+      {
+        source: source(),
+        views: [build, staging],
+        packageNames,
+        commitUrl: (repositoryUrl, sha) => `${repositoryUrl}#${sha}`,
+      },
+    );
+    expect(state.packageInstalls[0]).toMatchObject({
+      deployedCommitUrl: `https://git.example.com/acme/gitops.git#${HEAD}`,
+      desired: {
+        commitUrl: `https://git.example.com/acme/gitops.git#${HEAD}`,
+      },
+    });
+    const [unlinked] = await driftOf([build, staging], [staging], source());
+    expect(unlinked.packageInstalls[0].deployedCommitUrl).toBeUndefined();
+    expect(unlinked.packageInstalls[0].desired?.commitUrl).toBeUndefined();
+  });
 });

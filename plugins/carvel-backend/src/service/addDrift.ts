@@ -27,6 +27,8 @@ export interface AddDriftOptions {
   commitQuestionTimeoutMs?: number;
   /** Keeps each App's last deployed commit across answers. */
   memory?: DeployedCommitMemory;
+  /** A commit's web page in a followed repository, if its host has one. */
+  commitUrl?: (repository: string, sha: string) => string | undefined;
 }
 
 const DEFAULT_COMMIT_QUESTION_TIMEOUT_MS = 2000;
@@ -151,10 +153,22 @@ export async function addDrift(
           : 'unknown',
       },
     });
+    const urlOf = (sha: string | undefined) =>
+      wanted && sha ? options.commitUrl?.(wanted.repository, sha) : undefined;
+    const deployedCommitUrl = urlOf(drift.deployedCommit);
+    const commitUrl = urlOf(wanted?.commit);
     return {
       ...row,
       ...drift,
-      ...(wanted ? { desired: desiredSummary(wanted) } : {}),
+      ...(deployedCommitUrl ? { deployedCommitUrl } : {}),
+      ...(wanted
+        ? {
+            desired: {
+              ...desiredSummary(wanted),
+              ...(commitUrl ? { commitUrl } : {}),
+            },
+          }
+        : {}),
     };
   };
 
