@@ -38,7 +38,8 @@ export class FollowedRepositoryMirror {
   private lastProblem?: string;
 
   constructor(private readonly options: FollowedRepositoryMirrorOptions) {
-    const { url, branch } = options.repository;
+    const url = this.name;
+    const { branch } = options.repository;
     this.current = {
       repository: url,
       branch,
@@ -46,6 +47,14 @@ export class FollowedRepositoryMirror {
       apps: [],
       problems: [{ repository: url, message: 'has not been fetched yet' }],
     };
+  }
+
+  /** The repository's URL as configured, without any `user:password@`: safe in answers and logs. */
+  get name(): string {
+    return this.options.repository.url.replace(
+      /^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i,
+      '$1***@',
+    );
   }
 
   get state(): DesiredRepositoryState {
@@ -135,7 +144,7 @@ export class FollowedRepositoryMirror {
       }
       const files = await readDesiredFilesAt(
         {
-          repository: repository.url,
+          repository: this.name,
           commit,
           committedAt,
           files: await this.mirror.files(commit),
@@ -144,7 +153,7 @@ export class FollowedRepositoryMirror {
         this.options.files,
       );
       this.current = {
-        repository: repository.url,
+        repository: this.name,
         branch: repository.branch,
         commit,
         committedAt,
@@ -157,13 +166,13 @@ export class FollowedRepositoryMirror {
       const message = `could not be fetched: ${(error as Error).message}`;
       if (message === this.lastProblem) return;
       this.options.logger.warn(
-        `GitOps repository ${repository.url} (${repository.branch}) ${message}`,
+        `GitOps repository ${this.name} (${repository.branch}) ${message}`,
       );
       this.lastProblem = message;
       this.current = {
         ...this.current,
         problems: [
-          { repository: repository.url, message },
+          { repository: this.name, message },
           ...this.current.problems.filter(p => p.file !== undefined),
         ],
       };

@@ -224,6 +224,7 @@ describe('GitopsRepositoryMirror', () => {
       localRepositories: [repo.bare],
       repositories: [
         { url: 'http://git.example.com/acme/gitops.git' },
+        { url: 'https://user:hunter2@git.example.com/acme/gitops.git' },
         { url: '/etc', branch: 'main' },
         { url: 'https://git.example.com/acme/gitops.git', branch: '-x' },
       ],
@@ -236,6 +237,10 @@ describe('GitopsRepositoryMirror', () => {
         'http://git.example.com/acme/gitops.git',
         expect.stringContaining('uses http'),
       ],
+      [
+        'https://***@git.example.com/acme/gitops.git',
+        expect.stringContaining('must not contain credentials'),
+      ],
       ['/etc', expect.stringContaining('carvel.gitops.localRepositories')],
       [
         'https://git.example.com/acme/gitops.git',
@@ -243,7 +248,8 @@ describe('GitopsRepositoryMirror', () => {
       ],
       [repo.bare, undefined],
     ]);
-    expect(states[3].packageInstalls).toHaveLength(1);
+    expect(states[4].packageInstalls).toHaveLength(1);
+    expect(JSON.stringify(states)).not.toContain('hunter2');
   });
 
   it('keeps what it read when a later fetch fails, with the failure as a problem', async () => {
