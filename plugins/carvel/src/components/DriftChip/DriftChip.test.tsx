@@ -1,4 +1,5 @@
 import { render, screen } from '@testing-library/react';
+import { renderInTestApp } from '@backstage/test-utils';
 import type { PackageInstallState } from '@carvel-gitops/plugin-carvel-common';
 import { DriftChip } from './DriftChip';
 
@@ -71,5 +72,46 @@ describe('DriftChip', () => {
   it('shows nothing when the backend follows no repository', () => {
     const { container } = render(<DriftChip install={install({})} now={NOW} />);
     expect(container).toBeEmptyDOMElement();
+  });
+
+  it('links the deployed commit to its web page when the backend knows one', async () => {
+    await renderInTestApp(
+      <DriftChip
+        install={install({
+          drift: 'in-sync',
+          deployedCommit: HEAD,
+          deployedCommitUrl: `https://github.com/acme/gitops/commit/${HEAD}`,
+        })}
+        now={NOW}
+      />,
+    );
+    expect(screen.getByRole('link')).toHaveAttribute(
+      'href',
+      `https://github.com/acme/gitops/commit/${HEAD}`,
+    );
+    expect(screen.getByRole('link')).toHaveTextContent('3f78685');
+  });
+
+  it('names the merged commit that is pending beside the one deployed', () => {
+    render(
+      <DriftChip
+        install={install({
+          drift: 'pending',
+          deployedCommit: '89e6c98d92887913cadf06b2adb97f26cde4849b',
+          desired: {
+            commit: HEAD,
+            committedAt: '2026-12-01T10:00:00Z',
+            file: 'app.default.tap/staging/packageinstall.yaml',
+          },
+        })}
+        now={NOW}
+      />,
+    );
+    expect(screen.getByTestId('merged-commit')).toHaveTextContent(
+      'merged 3f78685',
+    );
+    expect(screen.getByTestId('deployed-commit')).toHaveTextContent(
+      'deployed 89e6c98',
+    );
   });
 });

@@ -1,9 +1,34 @@
+import { Link } from '@backstage/core-components';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import type { PackageInstallState } from '@carvel-gitops/plugin-carvel-common';
 import { timeAgo } from './timeAgo';
 
 const SHORT_SHA_LENGTH = 7;
+
+const ShortSha = (props: { sha: string }) => (
+  <code title={props.sha}>{props.sha.slice(0, SHORT_SHA_LENGTH)}</code>
+);
+
+function Commit(props: { what: string; sha: string; url?: string }) {
+  return (
+    <Typography
+      variant="caption"
+      color="textSecondary"
+      component="div"
+      data-testid={`${props.what.replace(/ /g, '-')}-commit`}
+    >
+      {props.what}{' '}
+      {props.url ? (
+        <Link to={props.url}>
+          <ShortSha sha={props.sha} />
+        </Link>
+      ) : (
+        <ShortSha sha={props.sha} />
+      )}
+    </Typography>
+  );
+}
 
 function driftLabel(install: PackageInstallState, now: number): string {
   switch (install.drift) {
@@ -42,18 +67,19 @@ export function DriftChip(props: {
         label={driftLabel(install, now)}
         title={install.driftDetail}
       />
+      {install.drift === 'pending' && install.desired && (
+        <Commit
+          what="merged"
+          sha={install.desired.commit}
+          url={install.desired.commitUrl}
+        />
+      )}
       {install.deployedCommit && (
-        <Typography
-          variant="caption"
-          color="textSecondary"
-          component="div"
-          data-testid="deployed-commit"
-        >
-          deployed{' '}
-          <code title={install.deployedCommit}>
-            {install.deployedCommit.slice(0, SHORT_SHA_LENGTH)}
-          </code>
-        </Typography>
+        <Commit
+          what="deployed"
+          sha={install.deployedCommit}
+          url={install.deployedCommitUrl}
+        />
       )}
     </div>
   );
