@@ -328,4 +328,20 @@ describe('addDrift', () => {
     expect(unlinked.packageInstalls[0].deployedCommitUrl).toBeUndefined();
     expect(unlinked.packageInstalls[0].desired?.commitUrl).toBeUndefined();
   });
+
+  it('compares with the head through an App that reports no commit, and stays pending for one whose fetch failed', async () => {
+    const silent = fakeCluster('build', {
+      apps: [deliveringApp('staging', undefined)],
+    });
+    const [state] = await driftOf([silent, staging], [staging], source());
+    expect(state.packageInstalls[0].drift).toBe('in-sync');
+    const failing = deliveringApp('staging', undefined);
+    failing.status = { ...failing.status, fetch: { exitCode: 1 } };
+    const [pending] = await driftOf(
+      [fakeCluster('build', { apps: [failing] }), staging],
+      [staging],
+      source(),
+    );
+    expect(pending.packageInstalls[0].drift).toBe('pending');
+  });
 });

@@ -151,6 +151,8 @@ export async function addDrift(
         relation: wanted
           ? await relate(app.deployedCommit, wanted.commit)
           : 'unknown',
+        commitsUnknown:
+          !app.fetchedCommit && !app.deployedCommit && !app.fetchFailed,
       },
     });
     const urlOf = (sha: string | undefined) =>

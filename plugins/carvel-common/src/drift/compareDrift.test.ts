@@ -249,4 +249,42 @@ describe('compareDrift', () => {
       });
     });
   });
+
+  describe('with a delivering App that reports no commit', () => {
+    const silentApp: DeliveringApp = {
+      relation: 'unknown',
+      commitsUnknown: true,
+    };
+    const note =
+      " (the delivering App reports no commit, so it was compared with git's head)";
+
+    it('compares the cluster with the head and says why', () => {
+      expect(
+        compareDrift({
+          repositoryKnown: true,
+          desired,
+          actual: matching,
+          deliveringApp: silentApp,
+        }),
+      ).toEqual({
+        drift: 'in-sync',
+        driftDetail: `the cluster matches git at 3f78685${note}`,
+      });
+      expect(
+        compareDrift({
+          repositoryKnown: true,
+          desired,
+          actual: handChanged,
+          deliveringApp: silentApp,
+        }).drift,
+      ).toBe('drifted');
+      expect(
+        compareDrift({
+          repositoryKnown: true,
+          desired,
+          deliveringApp: silentApp,
+        }).drift,
+      ).toBe('missing');
+    });
+  });
 });

@@ -18,6 +18,8 @@ export interface DeliveringApp {
   deployedCommit?: string;
   /** How `deployedCommit` relates to `desired.commit`; 'unknown' without a deployed commit. */
   relation: DeployedCommitRelation;
+  /** It fetched without failing but reports no commit (no vendir lock in its status): compare with the head. */
+  commitsUnknown?: boolean;
 }
 
 export interface DriftInput {
@@ -71,6 +73,17 @@ function notDeployedYet(head: string, app: DeliveringApp): string {
   }
 }
 
+/** Why the cluster was compared with the head rather than through the deployed commit, if it was. */
+function headComparisonNote(app: DeliveringApp | undefined): string {
+  if (!app) {
+    return " (no watched App delivers it, so it was compared with git's head)";
+  }
+  if (app.commitsUnknown) {
+    return " (the delivering App reports no commit, so it was compared with git's head)";
+  }
+  return '';
+}
+
 /**
  * Drift of one cluster × PackageInstall: git's desired state at the branch head against the object on
  * the cluster, through the commit the delivering App deployed. Pure; the relation of commits is
@@ -99,11 +112,10 @@ export function compareDrift(input: DriftInput): DriftResult {
       ? result('not-in-git', 'the GitOps repository does not declare it')
       : result('unknown', 'neither git nor the cluster has it');
   }
-  const noApp = deliveringApp
-    ? ''
-    : " (no watched App delivers it, so it was compared with git's head)";
+  const noApp = headComparisonNote(deliveringApp);
   if (
     deliveringApp &&
+    !deliveringApp.commitsUnknown &&
     deliveringApp.relation !== 'head' &&
     deliveringApp.relation !== 'ahead'
   ) {

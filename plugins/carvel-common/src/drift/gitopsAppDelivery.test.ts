@@ -160,7 +160,11 @@ describe('readGitopsAppDelivery', () => {
   it('has no fetched commit after a failed fetch or when the directories disagree', () => {
     expect(
       readGitopsAppDelivery(deliveredApp({ fetch: { exitCode: 1 } })),
-    ).toEqual({ packageName: 'app.default.tap', targetCluster: 'staging' });
+    ).toEqual({
+      packageName: 'app.default.tap',
+      targetCluster: 'staging',
+      fetchFailed: true,
+    });
     expect(
       readGitopsAppDelivery(
         deliveredApp({ fetch: { stdout: lockFor(SHA_A, SHA_B) } }),

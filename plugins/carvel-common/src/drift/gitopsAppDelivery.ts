@@ -16,6 +16,8 @@ export interface GitopsAppDelivery {
   fetchedCommit?: string;
   /** `fetchedCommit` when the reconcile that fetched it also deployed it successfully. */
   deployedCommit?: string;
+  /** Its last fetch failed (so it fetched no commit). */
+  fetchFailed?: boolean;
 }
 
 /** The generator's default kubeconfig Secret name is `<cluster>-kubeconfig`. */
@@ -100,10 +102,13 @@ export function readGitopsAppDelivery(
   const targetCluster = targetClusterOf(app);
   const deployedCommit =
     fetchedCommit && deployedFetch(app) ? fetchedCommit : undefined;
+  const fetchExitCode = field(field(app.status, 'fetch'), 'exitCode');
+  const fetchFailed = typeof fetchExitCode === 'number' && fetchExitCode !== 0;
   return {
     ...(packageName ? { packageName } : {}),
     ...(targetCluster ? { targetCluster } : {}),
     ...(fetchedCommit ? { fetchedCommit } : {}),
     ...(deployedCommit ? { deployedCommit } : {}),
+    ...(fetchFailed ? { fetchFailed } : {}),
   };
 }
