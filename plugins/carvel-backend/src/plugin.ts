@@ -89,6 +89,8 @@ export const carvelPlugin = createBackendPlugin({
         });
 
         const integrations = ScmIntegrations.fromConfig(config);
+        const commitUrl = (repository: string, sha: string) =>
+          commitWebUrl(repository, sha, url => integrations.byUrl(url)?.type);
         const statusService = new CarvelStatusService({
           fleet,
           catalog: deps.catalog,
@@ -97,8 +99,7 @@ export const carvelPlugin = createBackendPlugin({
             config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
           maxItemsPerCluster: readMaxItemsPerCluster(config),
           desiredState: gitopsMirror,
-          commitUrl: (repository, sha) =>
-            commitWebUrl(repository, sha, url => integrations.byUrl(url)?.type),
+          commitUrl,
         });
         deps.httpRouter.use(
           await createRouter({
@@ -108,6 +109,8 @@ export const carvelPlugin = createBackendPlugin({
               catalog: deps.catalog,
               permissions: deps.permissions,
               store: history.store,
+              desiredState: gitopsMirror,
+              commitUrl,
             }),
           }),
         );

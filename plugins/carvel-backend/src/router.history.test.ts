@@ -94,9 +94,21 @@ describe('GET /history/:namespace/:kind/:name', () => {
           leadTimeSeconds: 42,
         },
       ],
+      clusters: [
+        {
+          cluster: 'prod',
+          medianLeadTimeSeconds: 42,
+          deploymentsLast30Days: 1,
+        },
+      ],
     });
     expect(queries).toEqual([
       { packageNames: ['app.default.tap'], limit: 100 },
+      {
+        packageNames: ['app.default.tap'],
+        since: expect.any(Date),
+        limit: 5001,
+      },
     ]);
   });
 

@@ -165,9 +165,24 @@ export interface DeploymentHistoryEntry {
   commit?: string;
   /** From the commit's time to `at`, when the commit is known. */
   leadTimeSeconds?: number;
+  /** The commit's web page, when an integration of the repository's host has one. */
+  commitUrl?: string;
+}
+
+/** A cluster's deployment figures over the last 30 days, computed by the backend. */
+export interface ClusterDeploymentFigures {
+  cluster: string;
+  /** Median lead time of those deployments whose commit is known; absent when none is. */
+  medianLeadTimeSeconds?: number;
+  /** Changes to `succeeded` on a version other than the one that succeeded before. */
+  deploymentsLast30Days: number;
 }
 
 /** `GET /history/:namespace/:kind/:name`: newest first. */
 export interface DeploymentHistoryResponse {
   items: DeploymentHistoryEntry[];
+  /** Per cluster with transitions in the last 30 days, by cluster name. */
+  clusters?: ClusterDeploymentFigures[];
+  /** Set when the last 30 days held more transitions than the figures read: they count only the newest. */
+  clustersFromNewest?: number;
 }

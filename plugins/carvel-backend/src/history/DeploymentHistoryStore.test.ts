@@ -88,6 +88,13 @@ describe.each(databases.ids)('DeploymentHistoryStore on %s', id => {
       limit: 10,
     });
     expect(prodApps.map(t => t.transitionId)).toEqual(['3', '1']);
+
+    const sinceDay2 = await store.list({
+      packageNames: ['app.default.tap'],
+      since: day(2),
+      limit: 10,
+    });
+    expect(sinceDay2.map(t => t.transitionId)).toEqual(['4', '3', '2']);
     expect(await store.list({ packageNames: [], limit: 10 })).toEqual([]);
   });
 

@@ -35,6 +35,8 @@ export interface HistoryQuery {
   packageNames: string[];
   clusters?: string[];
   namespace?: string;
+  /** Only transitions at or after this time. */
+  since?: Date;
   limit: number;
 }
 
@@ -148,6 +150,7 @@ export class DeploymentHistoryStore {
     );
     if (query.clusters) builder = builder.whereIn('cluster', query.clusters);
     if (query.namespace) builder = builder.where('namespace', query.namespace);
+    if (query.since) builder = builder.where('at', '>=', query.since);
     const rows = await builder
       .orderBy([
         { column: 'at', order: 'desc' },

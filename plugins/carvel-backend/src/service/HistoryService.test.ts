@@ -12,7 +12,11 @@ import {
   DeploymentTransition,
 } from '../history/DeploymentHistoryStore';
 import { applyHistoryMigrations } from '../history/migrations';
-import { HistoryService, parseHistoryLimit } from './HistoryService';
+import {
+  HistoryService,
+  HistoryServiceOptions,
+  parseHistoryLimit,
+} from './HistoryService';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -45,7 +49,12 @@ const transition = (
   ...overrides,
 });
 
-async function createService(allow = true) {
+const NOW = new Date('2026-12-01T12:00:00Z');
+
+async function createService(
+  allow = true,
+  options: Partial<HistoryServiceOptions> = {},
+) {
   const db = await databases.init('SQLITE_3');
   await applyHistoryMigrations(db);
   const store = new DeploymentHistoryStore(db);
@@ -57,6 +66,8 @@ async function createService(allow = true) {
     catalog: catalogServiceMock({ entities: [entity] }),
     permissions,
     store,
+    now: () => NOW,
+    ...options,
   });
   return { service, store, permissions };
 }
@@ -138,6 +149,14 @@ describe('HistoryService', () => {
           at: '2026-12-01T01:00:00.000Z',
         },
       ],
+      clusters: [
+        { cluster: 'prod', deploymentsLast30Days: 1 },
+        {
+          cluster: 'staging',
+          medianLeadTimeSeconds: 42,
+          deploymentsLast30Days: 1,
+        },
+      ],
     });
     const limited = await service.getEntityHistory(
       ref,
@@ -145,6 +164,107 @@ describe('HistoryService', () => {
       1,
     );
     expect(limited.items.map(i => i.cluster)).toEqual(['staging']);
+  });
+
+  it("counts the last 30 days' deployments per cluster, reading at most the newest transitions it may", async () => {
+    const { service, store } = await createService(true, {
+      maxFigureTransitions: 3,
+    });
+    const daysAgo = (days: number) =>
+      new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000);
+    const versions = ['1.0.0', '1.1.0', '1.2.0', '1.3.0'];
+    for (const [i, days] of [40, 20, 10, 1].entries()) {
+      await store.record(
+        transition({
+          at: daysAgo(days),
+          transitionId: `prod-${days}`,
+          fromVersion: versions[i - 1],
+          toVersion: versions[i],
+          leadTimeSeconds: days * 10,
+        }),
+      );
+    }
+    await store.record(
+      transition({
+        at: daysAgo(31),
+        transitionId: 'staging-old',
+        cluster: 'staging',
+      }),
+    );
+
+    const history = await service.getEntityHistory(
+      ref,
+      mockCredentials.user(),
+      100,
+    );
+    expect(history.items).toHaveLength(5);
+    expect(history.clusters).toEqual([
+      { cluster: 'prod', medianLeadTimeSeconds: 100, deploymentsLast30Days: 3 },
+    ]);
+    expect(history.clustersFromNewest).toBeUndefined();
+
+    await store.record(
+      transition({
+        at: daysAgo(2),
+        transitionId: 'prod-failed',
+        fromVersion: '1.2.0',
+        toVersion: '1.3.0',
+        status: 'failed',
+      }),
+    );
+    const capped = await service.getEntityHistory(
+      ref,
+      mockCredentials.user(),
+      100,
+    );
+    expect(capped.clustersFromNewest).toBe(3);
+    expect(capped.clusters).toEqual([
+      { cluster: 'prod', medianLeadTimeSeconds: 55, deploymentsLast30Days: 2 },
+    ]);
+  });
+
+  it('links commits to their web page in the repository that declares the PackageInstall', async () => {
+    const sha = 'c'.repeat(40);
+    const { service, store } = await createService(true, {
+      desiredState: {
+        desiredState: () => ({
+          repositories: [
+            {
+              repository: 'https://git.example.com/gitops',
+              branch: 'main',
+              packageInstalls: [
+                {
+                  repository: 'https://git.example.com/gitops',
+                  commit: sha,
+                  committedAt: '2026-12-01T09:00:00Z',
+                  file: 'app.default.tap/prod/packageinstall.yaml',
+                  packageName: 'app.default.tap',
+                  cluster: 'prod',
+                  namespace: 'apps',
+                  name: 'app',
+                  valuesSecretNames: [],
+                },
+              ],
+              apps: [],
+              problems: [],
+            },
+          ],
+        }),
+        commitTime: async () => undefined,
+        isAncestor: async () => undefined,
+      },
+      commitUrl: (repository, commit) => `${repository}/commit/${commit}`,
+    });
+    await store.record(transition({ commit: sha }));
+
+    const history = await service.getEntityHistory(
+      ref,
+      mockCredentials.user(),
+      100,
+    );
+    expect(history.items[0].commitUrl).toBe(
+      `https://git.example.com/gitops/commit/${sha}`,
+    );
   });
 
   it('checks carvel.status.read on the entity as the caller', async () => {

@@ -3,12 +3,18 @@ import type { CompoundEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
   DeploymentHistoryResponse,
+  DesiredStateSource,
   readCarvelEntitySelection,
 } from '@carvel-gitops/plugin-carvel-common';
+import {
+  FIGURES_WINDOW_DAYS,
+  summariseDeployments,
+} from '../history/deploymentFigures';
 import {
   DeploymentHistoryStore,
   toHistoryEntry,
 } from '../history/DeploymentHistoryStore';
+import { addHistoryCommitUrls, CommitUrlOf } from './historyCommitUrls';
 import { EntityAccess, findReadableEntity } from './readableEntity';
 
 export const DEFAULT_HISTORY_LIMIT = 100;
@@ -27,8 +33,19 @@ export function parseHistoryLimit(value: unknown): number {
   return limit;
 }
 
+/** How many of the window's newest transitions the per-cluster figures read at most. */
+export const DEFAULT_MAX_FIGURE_TRANSITIONS = 5000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 export interface HistoryServiceOptions extends EntityAccess {
   store: DeploymentHistoryStore;
+  /** The GitOps repository mirror, to know which repository a commit's web page is in. */
+  desiredState?: DesiredStateSource;
+  /** A commit's web page in a followed repository, if its host has one. */
+  commitUrl?: CommitUrlOf;
+  maxFigureTransitions?: number;
+  now?: () => Date;
 }
 
 /** The deployment history of an entity's packages, with the same access rules as its status. */
@@ -46,12 +63,34 @@ export class HistoryService {
       credentials,
     );
     const selection = readCarvelEntitySelection(entity.metadata.annotations);
-    const transitions = await this.options.store.list({
+    const query = {
       packageNames: selection.packageNames,
       clusters: selection.clusters,
       namespace: selection.namespace,
-      limit,
-    });
-    return { items: transitions.map(toHistoryEntry) };
+    };
+    const maxFigureTransitions =
+      this.options.maxFigureTransitions ?? DEFAULT_MAX_FIGURE_TRANSITIONS;
+    const now = this.options.now?.() ?? new Date();
+    const [transitions, windowTransitions] = await Promise.all([
+      this.options.store.list({ ...query, limit }),
+      this.options.store.list({
+        ...query,
+        since: new Date(now.getTime() - FIGURES_WINDOW_DAYS * DAY_MS),
+        limit: maxFigureTransitions + 1,
+      }),
+    ]);
+    const truncated = windowTransitions.length > maxFigureTransitions;
+    const items = transitions.map(toHistoryEntry);
+    const { desiredState, commitUrl } = this.options;
+    return {
+      items:
+        desiredState && commitUrl
+          ? addHistoryCommitUrls(items, desiredState.desiredState(), commitUrl)
+          : items,
+      clusters: summariseDeployments(
+        windowTransitions.slice(0, maxFigureTransitions),
+      ),
+      ...(truncated ? { clustersFromNewest: maxFigureTransitions } : {}),
+    };
   }
 }
