@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import type { FetchedCommit } from './vendirSync';
 
 const execFileAsync = promisify(execFile);
 
@@ -31,6 +32,18 @@ export class GitopsRepository {
     } catch {
       return undefined;
     }
+  }
+
+  /** The commit's message and tags as vendir's git fetcher reads them (vendir pkg/vendir/fetch/git/git.go:62-79 at 58ff583). */
+  async fetchedCommit(sha: string): Promise<FetchedCommit> {
+    const message = await this.git(['log', '-n', '1', '--pretty=%B', sha]);
+    let tags: string[] | undefined;
+    try {
+      tags = (await this.git(['describe', '--tags', sha])).trim().split('\n');
+    } catch {
+      tags = undefined;
+    }
+    return { sha, message: message.trim(), ...(tags ? { tags } : {}) };
   }
 
   /** The YAML files of a commit by path. */
