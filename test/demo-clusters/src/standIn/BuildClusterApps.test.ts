@@ -1,4 +1,8 @@
 import { startKubeApiServer } from '@carvel-gitops/kube-apiserver-sim';
+import {
+  fetchedCommitOf,
+  readGitopsAppDelivery,
+} from '@carvel-gitops/plugin-carvel-common';
 import { BuildClusterApps } from './BuildClusterApps';
 import { gitopsAppOutcome } from './gitopsAppStatus';
 
@@ -16,11 +20,22 @@ spec:
   cluster:
     namespace: apps
     kubeconfigSecretRef: {name: staging-kubeconfig, key: value.yaml}
-  fetch: []
+  fetch:
+    - git: {url: https://github.com/example-org/gitops.git, ref: origin/main, subPath: app.default.tap/packages}
+    - git: {url: https://github.com/example-org/gitops.git, ref: origin/main, subPath: app.default.tap/staging}
   template: []
   deploy:
     - kapp: {intoNs: apps}
 `;
+
+const FIRST_COMMIT = {
+  sha: '1111111111111111111111111111111111111111',
+  message: 'first',
+};
+const SECOND_COMMIT = {
+  sha: '2222222222222222222222222222222222222222',
+  message: 'second',
+};
 
 function packageInstall(
   condition: string,
@@ -84,8 +99,10 @@ describe('BuildClusterApps', () => {
       };
 
       expect(
-        apps.deploy(new Map([['app.default.tap/apps/staging.yaml', APP_YAML]]))
-          .changes,
+        apps.deploy(
+          new Map([['app.default.tap/apps/staging.yaml', APP_YAML]]),
+          FIRST_COMMIT,
+        ).changes,
       ).toEqual(['created App gitops-delivery/app-default-tap-staging']);
       staging.store.create(packageInstall('ReconcileSucceeded'));
       apps.reconcileAll(new Map());
@@ -109,10 +126,127 @@ describe('BuildClusterApps', () => {
         undefined,
       );
 
-      apps.deploy(new Map());
+      apps.deploy(new Map(), FIRST_COMMIT);
       expect(build.store.get(ref)).toBeUndefined();
     } finally {
       await Promise.all([build.close(), staging.close()]);
+    }
+  });
+});
+
+describe('BuildClusterApps status.fetch', () => {
+  const ref = {
+    apiVersion: 'kappctrl.k14s.io/v1alpha1',
+    kind: 'App',
+    namespace: 'gitops-delivery',
+    name: 'app-default-tap-staging',
+  };
+  const files = new Map([['app.default.tap/apps/staging.yaml', APP_YAML]]);
+
+  it('writes the commit each reconcile fetched, keeps the fetch of a reconcile in progress, and reads back through readGitopsAppDelivery', async () => {
+    const build = await startKubeApiServer({ name: 'build' });
+    try {
+      build.store.create({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'gitops-delivery' },
+      });
+      let now = Date.parse('2026-01-01T10:00:00Z');
+      let waited = [packageInstall('ReconcileSucceeded')];
+      const apps = new BuildClusterApps(
+        build.store,
+        [{ name: 'staging', waitedPackageInstalls: () => waited as any }],
+        () => now,
+      );
+      const app = () => build.store.get(ref) as any;
+
+      apps.deploy(files, FIRST_COMMIT);
+      apps.reconcileAll(new Map());
+      // reconcileFetchTemplateDeploy, kapp-controller pkg/app/app_reconcile.go:125-137 at e4b4822.
+      expect(app().status.fetch).toEqual({
+        exitCode: 0,
+        startedAt: '2026-01-01T10:00:00Z',
+        updatedAt: '2026-01-01T10:00:00Z',
+        stdout: expect.stringContaining('kind: LockConfig'),
+      });
+      expect(readGitopsAppDelivery(app())).toEqual({
+        packageName: 'app.default.tap',
+        targetCluster: 'staging',
+        fetchedCommit: FIRST_COMMIT.sha,
+        deployedCommit: FIRST_COMMIT.sha,
+      });
+
+      now += 5000;
+      const changed = packageInstall('ReconcileSucceeded');
+      changed.metadata.generation = 2;
+      waited = [changed];
+      apps.deploy(files, SECOND_COMMIT);
+      apps.reconcileAll(new Map());
+      expect(app().status.conditions[0].type).toBe('Reconciling');
+      expect(fetchedCommitOf(app())).toBe(SECOND_COMMIT.sha);
+      expect(readGitopsAppDelivery(app()).deployedCommit).toBeUndefined();
+
+      now += 5000;
+      changed.status.observedGeneration = 2;
+      apps.reconcileAll(new Map());
+      expect(app().status).toMatchObject({
+        conditions: [{ type: 'ReconcileSucceeded' }],
+        fetch: {
+          startedAt: '2026-01-01T10:00:05Z',
+          updatedAt: '2026-01-01T10:00:05Z',
+        },
+        deploy: {
+          startedAt: '2026-01-01T10:00:05Z',
+          updatedAt: '2026-01-01T10:00:10Z',
+          finished: true,
+        },
+      });
+      expect(readGitopsAppDelivery(app()).deployedCommit).toBe(
+        SECOND_COMMIT.sha,
+      );
+    } finally {
+      await build.close();
+    }
+  });
+
+  it('fails the reconcile at the fetch for an App without fetch options, leaving no fetched commit', async () => {
+    const build = await startKubeApiServer({ name: 'build' });
+    try {
+      build.store.create({
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: { name: 'gitops-delivery' },
+      });
+      const apps = new BuildClusterApps(
+        build.store,
+        [{ name: 'staging', waitedPackageInstalls: () => [] }],
+        () => 0,
+      );
+      apps.deploy(
+        new Map([
+          [
+            'app.default.tap/apps/staging.yaml',
+            APP_YAML.replace(/ {2}fetch:\n( {4}.*\n)+/, '  fetch: []\n'),
+          ],
+        ]),
+        FIRST_COMMIT,
+      );
+      apps.reconcileAll(new Map());
+      const status = (build.store.get(ref) as any).status;
+      expect(status).toMatchObject({
+        conditions: [
+          {
+            type: 'ReconcileFailed',
+            message: 'Expected at least one fetch option',
+          },
+        ],
+        usefulErrorMessage: 'Expected at least one fetch option',
+        fetch: { exitCode: -1, error: 'Expected at least one fetch option' },
+      });
+      expect(status.deploy).toBeUndefined();
+      expect(fetchedCommitOf(build.store.get(ref))).toBeUndefined();
+    } finally {
+      await build.close();
     }
   });
 });

@@ -10,6 +10,7 @@ import type {
 } from '@carvel-gitops/kube-apiserver-sim';
 import { parseAllDocuments } from 'yaml';
 import { type ApplyResult, applyManifests, refOf } from './applyManifests';
+import { type FetchedCommit, vendirSync } from './gitops/vendirSync';
 import { gitopsAppOutcome, gitopsAppStatus } from './gitopsAppStatus';
 import { APP_KIND, refKey } from './kinds';
 
@@ -28,6 +29,9 @@ const APPS_FILE = /^([^/]+)\/apps\/([^/]+)\.ya?ml$/;
 export class BuildClusterApps {
   private owned: ObjectRef[] = [];
   private reported = new Map<string, string>();
+  /** Per App in the middle of a reconcile: the commit and generation it started with. */
+  private reconciling = new Map<string, string>();
+  private fetchedCommit?: FetchedCommit;
 
   constructor(
     private readonly store: ClusterStore,
@@ -35,7 +39,12 @@ export class BuildClusterApps {
     private readonly now: () => number,
   ) {}
 
-  deploy(files: ReadonlyMap<string, string>): ApplyResult {
+  /** Applies the Apps of `files`; from now on every App fetches `commit` (the commit `files` are from). */
+  deploy(
+    files: ReadonlyMap<string, string>,
+    commit: FetchedCommit,
+  ): ApplyResult {
+    this.fetchedCommit = commit;
     const desired: KubeObject[] = [];
     const failures: string[] = [];
     for (const [file, text] of files) {
@@ -59,6 +68,8 @@ export class BuildClusterApps {
 
   /** Brings every App's status in line with its run cluster; `deployFailures` by cluster name. */
   reconcileAll(deployFailures: ReadonlyMap<string, string[]>): void {
+    const commit = this.fetchedCommit;
+    if (!commit) return;
     for (const ref of this.owned) {
       const app = this.store.get(ref);
       if (!app) continue;
@@ -76,20 +87,31 @@ export class BuildClusterApps {
           ? runCluster.waitedPackageInstalls(packageName)
           : [];
       const outcome = gitopsAppOutcome({ deployFailure, packageInstalls });
-      const spec = (app.spec ?? {}) as { paused?: boolean; canceled?: boolean };
+      const spec = (app.spec ?? {}) as {
+        paused?: boolean;
+        canceled?: boolean;
+        fetch?: unknown;
+      };
       const paused = Boolean(spec.paused || spec.canceled);
       const key = refKey(ref);
-      const fingerprint = JSON.stringify([
-        paused || outcome,
-        app.metadata.generation,
-      ]);
+      const reconcile = JSON.stringify([commit.sha, app.metadata.generation]);
+      const fingerprint = JSON.stringify([paused || outcome, reconcile]);
       if (this.reported.get(key) === fingerprint) continue;
       this.reported.set(key, fingerprint);
+      const fetch = vendirSync(spec.fetch, commit);
+      const continuing = this.reconciling.get(key) === reconcile;
+      if (outcome.reconciling && !paused && fetch.error === undefined) {
+        this.reconciling.set(key, reconcile);
+      } else {
+        this.reconciling.delete(key);
+      }
       this.store.updateStatus({
         ...app,
         status: gitopsAppStatus({
           previous: app.status as AppStatus | undefined,
           outcome,
+          fetch,
+          continuing,
           generation: app.metadata.generation,
           paused,
           now: new Date(this.now()).toISOString().replace(/\.\d{3}Z$/, 'Z'),

@@ -155,7 +155,10 @@ export class KappControllerStandIn {
     }
     this.deployFailures = failuresByCluster;
     if (this.buildApps) {
-      const result = this.buildApps.deploy(files);
+      const result = this.buildApps.deploy(
+        files,
+        await this.repository.fetchedCommit(commit),
+      );
       result.changes.forEach(change => this.log(`build: ${change}`));
       failures.push(...result.failures.map(f => `build: cannot deploy: ${f}`));
     }

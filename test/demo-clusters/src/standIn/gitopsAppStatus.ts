@@ -11,6 +11,7 @@ import {
   friendlyYamlString,
   kappErrorOutput,
 } from './reconcile/kappErrorOutput';
+import type { VendirSyncResult } from './gitops/vendirSync';
 import {
   packageInstallDoneApplying,
   waitFailure,
@@ -56,29 +57,69 @@ export function gitopsAppOutcome(options: {
   return waiting ? { reconciling: true } : { reconciling: false, result: {} };
 }
 
-/** The App status kapp-controller writes for the outcome (pkg/app/app_reconcile.go:38-44, 84-103, 278-304). */
+type AppFetchStatus = NonNullable<AppStatus['fetch']> & {
+  stdout?: string;
+  stderr?: string;
+  error?: string;
+};
+
+/** status.fetch as reconcileFetchTemplateDeploy writes it (pkg/app/app_reconcile.go:125-137 at e4b4822). */
+export function appFetchStatus(
+  result: VendirSyncResult,
+  now: string,
+): AppFetchStatus {
+  return {
+    ...(result.stderr ? { stderr: result.stderr } : {}),
+    ...(result.stdout ? { stdout: result.stdout } : {}),
+    exitCode: result.exitCode,
+    ...(result.error ? { error: result.error } : {}),
+    startedAt: now,
+    updatedAt: now,
+  };
+}
+
+/**
+ * The App status kapp-controller writes for the outcome (pkg/app/app_reconcile.go:38-44, 84-178,
+ * 278-304). `continuing` is a reconcile already in progress: its fetch, template and deploy start
+ * stay. A failed fetch ends the reconcile before template and deploy (app_reconcile.go:147-149).
+ */
 export function gitopsAppStatus(options: {
   previous: AppStatus | undefined;
   outcome: GitopsAppOutcome;
+  fetch: VendirSyncResult;
+  continuing: boolean;
   generation: number | undefined;
   paused: boolean;
   now: string;
 }): AppStatus {
-  const { outcome, generation, now } = options;
+  const { outcome, generation, now, fetch } = options;
   const previous = (options.previous ?? {}) as AppStatus &
     Record<string, unknown>;
   if (options.paused) return appCanceledOrPaused(previous, generation);
+  const continuing = options.continuing && previous.fetch !== undefined;
+  if (fetch.error !== undefined) {
+    return appSetReconcileCompleted(
+      {
+        ...previous,
+        observedGeneration: generation,
+        fetch: appFetchStatus(fetch, now),
+      },
+      { error: fetch.error, stderr: fetch.stderr },
+    );
+  }
+  const deployStartedAt =
+    (continuing ? previous.deploy?.startedAt : undefined) ?? now;
   const steps = {
     ...previous,
-    fetch: { startedAt: now, updatedAt: now, exitCode: 0 },
-    template: { exitCode: 0, updatedAt: now },
+    fetch: continuing ? previous.fetch : appFetchStatus(fetch, now),
+    template: continuing ? previous.template : { exitCode: 0, updatedAt: now },
   };
   if (outcome.reconciling) {
     return appSetReconciling(
       {
         ...steps,
         deploy: {
-          startedAt: now,
+          startedAt: deployStartedAt,
           updatedAt: now,
           finished: false,
           exitCode: 0,
@@ -93,7 +134,7 @@ export function gitopsAppStatus(options: {
       ...steps,
       observedGeneration: generation,
       deploy: {
-        startedAt: now,
+        startedAt: deployStartedAt,
         updatedAt: now,
         finished: true,
         exitCode: failed ? 1 : 0,
