@@ -32,6 +32,8 @@ export interface TestGitopsRepository {
   ): Promise<void>;
   /** Removes a folder, commits and pushes. */
   removeFolder(folder: string): Promise<void>;
+  /** The commit main points at in the bare repository. */
+  head(): Promise<string>;
   dispose(): Promise<void>;
 }
 
@@ -72,6 +74,8 @@ export async function createGitopsRepository(
       await rm(path.join(work, folder), { recursive: true, force: true });
       await push(`remove ${folder}`);
     },
+    head: async () =>
+      (await git(bare, ['rev-parse', 'refs/heads/main'])).trim(),
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }
