@@ -169,16 +169,10 @@ describe('carvel plugin drift', () => {
       }),
     );
 
-    const onCluster = prod.store.get(PACKAGE_INSTALL)!;
+    const changedByHand = packageInstallAsGitSays('1.2.3');
     prod.store.update({
-      ...onCluster,
-      spec: {
-        ...onCluster.spec,
-        packageRef: {
-          refName: 'app.default.tap',
-          versionSelection: { constraints: '1.2.3' },
-        },
-      },
+      ...prod.store.get(PACKAGE_INSTALL)!,
+      spec: changedByHand.spec,
     });
     await eventually(install =>
       expect(install).toMatchObject({

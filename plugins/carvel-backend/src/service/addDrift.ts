@@ -11,6 +11,7 @@ import {
   type PackageInstall,
   type PackageInstallState,
 } from '@carvel-gitops/plugin-carvel-common';
+import { boundMessage } from './boundMessage';
 import type { ClusterView } from './buildClusterState';
 import { indexDeliveringApps } from './deliveringApps';
 import type { DeployedCommitMemory } from './DeployedCommitMemory';
@@ -162,6 +163,7 @@ export async function addDrift(
     return {
       ...row,
       ...drift,
+      driftDetail: boundMessage(drift.driftDetail),
       ...(deployedCommitUrl ? { deployedCommitUrl } : {}),
       ...(wanted
         ? {
