@@ -28,6 +28,7 @@ import {
 } from '../../packageSections';
 import { buildTruncationNotices } from '../../truncationNotices';
 import { AppStatusTable } from '../AppStatusTable';
+import { DeploymentHistorySection } from '../DeploymentHistory';
 import { NotAllowedEmptyState } from '../NotAllowedEmptyState';
 import { NothingFoundEmptyState } from '../NothingFoundEmptyState';
 import { PackageInstallTable } from '../PackageInstallTable';
@@ -163,6 +164,12 @@ function EntityCarvelStatusView(props: {
           <AppStatusTable rows={appRows} expandedRows={expandedRows} />
         </Grid>
       )}
+      <Grid item>
+        <DeploymentHistorySection
+          entityRef={entityRef}
+          reloadKey={loadedAt?.getTime()}
+        />
+      </Grid>
     </Grid>
   );
 }

@@ -1,0 +1,1 @@
+export { DeploymentHistorySection } from './DeploymentHistorySection';
