@@ -1,6 +1,7 @@
 import {
   buildAppRows,
   buildPackageSections,
+  hasGitState,
   isNothingFound,
 } from './packageSections';
 import {
@@ -154,6 +155,59 @@ describe('buildPackageSections', () => {
     );
 
     expect(section.rows[0]).toMatchObject({ availableUpdate: undefined });
+  });
+});
+
+describe('showsGit', () => {
+  const sectionsOf = (...installs: ReturnType<typeof packageInstall>[]) =>
+    buildPackageSections(
+      entityStatus([
+        cluster('staging', { packageInstalls: installs }),
+        cluster('production', { packageInstalls: [] }),
+      ]),
+    );
+
+  it('hides the Git column when every drift is unknown and nothing came from git', () => {
+    const [section] = sectionsOf(
+      packageInstall({ name: 'a', drift: 'unknown' }),
+      packageInstall({ name: 'b' }),
+    );
+    expect(section.showsGit).toBe(false);
+    expect(hasGitState(entityStatus([]))).toBe(false);
+  });
+
+  it('shows it when one PackageInstall has a known drift', () => {
+    const [section] = sectionsOf(
+      packageInstall({ name: 'a', drift: 'unknown' }),
+      packageInstall({ name: 'b', drift: 'not-in-git' }),
+    );
+    expect(section.showsGit).toBe(true);
+  });
+
+  it('shows it when git declares a PackageInstall even if its drift is unknown', () => {
+    const [section] = sectionsOf(
+      packageInstall({
+        drift: 'unknown',
+        desired: {
+          constraints: '>=0.0.0',
+          commit: '3f786850e387550fdab836ed7e6dc881de23001b',
+          file: 'app.default.tap/staging/packageinstall.yaml',
+        },
+      }),
+    );
+    expect(section.showsGit).toBe(true);
+  });
+
+  it('decides once for the whole answer, so every package has the same columns', () => {
+    const sections = buildPackageSections({
+      ...entityStatus([
+        cluster('staging', {
+          packageInstalls: [packageInstall({ drift: 'in-sync' })],
+        }),
+      ]),
+      packageNames: [PACKAGE_NAME, 'db.default.tap'],
+    });
+    expect(sections.map(section => section.showsGit)).toEqual([true, true]);
   });
 });
 

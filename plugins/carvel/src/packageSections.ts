@@ -34,6 +34,8 @@ export interface PackageSection {
   rows: PackageRow[];
   /** Healthy clusters that have no PackageInstall of this package. */
   clustersWithoutInstall: string[];
+  /** Whether the Git column (drift, commits) says anything; false when no repository is followed. */
+  showsGit: boolean;
 }
 
 /** One build-cluster App that delivers to a run cluster. */
@@ -89,6 +91,17 @@ function clusterError(cluster: ClusterCarvelState): ClusterError {
   );
 }
 
+/** True when some PackageInstall of the answer has a drift other than 'unknown' or a desired state from git. */
+export function hasGitState(status: EntityCarvelStatus): boolean {
+  return status.clusters.some(cluster =>
+    cluster.packageInstalls.some(
+      install =>
+        (install.drift !== undefined && install.drift !== 'unknown') ||
+        install.desired !== undefined,
+    ),
+  );
+}
+
 /**
  * Groups an entity's PackageInstalls by package, one row per cluster and
  * PackageInstall, keeping the backend's cluster order.
@@ -105,6 +118,7 @@ export function buildPackageSections(
     }
   }
 
+  const showsGit = hasGitState(status);
   return packageNames.map(packageName => {
     const rows: PackageRow[] = [];
     const clustersWithoutInstall: string[] = [];
@@ -134,7 +148,7 @@ export function buildPackageSections(
         });
       }
     }
-    return { packageName, rows, clustersWithoutInstall };
+    return { packageName, rows, clustersWithoutInstall, showsGit };
   });
 }
 

@@ -8,7 +8,9 @@ import { ConstraintNote } from '../ConstraintNote';
 import { DriftChip } from '../DriftChip';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
 
-export const PACKAGE_INSTALL_COLUMNS = 8;
+export function packageInstallColumns(showsGit: boolean): number {
+  return showsGit ? 8 : 7;
+}
 
 /** A version handed to the App that it has not deployed yet, with what still runs when known. */
 function DeployingVersion(props: { deploying: string; running?: string }) {
@@ -22,10 +24,11 @@ function DeployingVersion(props: { deploying: string; running?: string }) {
 
 export function PackageInstallRow(props: {
   row: PackageInstallRowData;
+  showsGit: boolean;
   expanded: boolean;
   onToggle: () => void;
 }) {
-  const { row, expanded, onToggle } = props;
+  const { row, showsGit, expanded, onToggle } = props;
   const { install } = row;
   const installName = `${install.namespace}/${install.name}`;
   const lastAttemptedDiffers =
@@ -78,9 +81,11 @@ export function PackageInstallRow(props: {
             </Typography>
           )}
         </TableCell>
-        <TableCell>
-          <DriftChip install={install} now={Date.now()} />
-        </TableCell>
+        {showsGit && (
+          <TableCell>
+            <DriftChip install={install} now={Date.now()} />
+          </TableCell>
+        )}
         <TableCell>
           {row.availableUpdate && (
             <Chip
@@ -95,7 +100,7 @@ export function PackageInstallRow(props: {
       {hasDetails && (
         <ExpandedMessageRow
           expanded={expanded}
-          columns={PACKAGE_INSTALL_COLUMNS}
+          columns={packageInstallColumns(showsGit)}
           message={install.message}
           footer={
             <>

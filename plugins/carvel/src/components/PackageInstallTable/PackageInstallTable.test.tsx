@@ -5,7 +5,7 @@ import { packageInstall, PACKAGE_NAME } from '../../__testUtils__/carvelStatus';
 import { useExpandedRows } from '../../hooks/useExpandedRows';
 import { PackageInstallTable } from './PackageInstallTable';
 
-function TableOf(props: { install: PackageInstallState }) {
+function TableOf(props: { install: PackageInstallState; showsGit?: boolean }) {
   const expandedRows = useExpandedRows();
   return (
     <PackageInstallTable
@@ -13,6 +13,7 @@ function TableOf(props: { install: PackageInstallState }) {
       section={{
         packageName: PACKAGE_NAME,
         clustersWithoutInstall: [],
+        showsGit: props.showsGit ?? true,
         rows: [
           {
             kind: 'install',
@@ -109,5 +110,20 @@ describe('PackageInstallTable: states derived from kapp-controller', () => {
     expect(within(row).getByTestId('drift')).toHaveTextContent(
       'Drifted — the constraint on the cluster is 1.2.3, git says >=0.0.0deployed 3f78685',
     );
+  });
+
+  it('leaves out the Git column when no repository says anything', async () => {
+    await renderInTestApp(
+      <TableOf
+        install={packageInstall({ drift: 'unknown' })}
+        showsGit={false}
+      />,
+    );
+    expect(screen.queryByRole('columnheader', { name: 'Git' })).toBeNull();
+    expect(screen.queryByTestId('drift')).toBeNull();
+    expect(screen.queryByText('Drift unknown')).toBeNull();
+    expect(
+      screen.getByRole('columnheader', { name: 'Update' }),
+    ).toBeInTheDocument();
   });
 });

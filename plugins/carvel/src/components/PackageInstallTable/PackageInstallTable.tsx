@@ -8,10 +8,7 @@ import Typography from '@material-ui/core/Typography';
 import { ExpandedRows } from '../../hooks/useExpandedRows';
 import { PackageSection } from '../../packageSections';
 import { ClusterErrorMessage } from './ClusterErrorMessage';
-import {
-  PACKAGE_INSTALL_COLUMNS,
-  PackageInstallRow,
-} from './PackageInstallRow';
+import { packageInstallColumns, PackageInstallRow } from './PackageInstallRow';
 
 /** The PackageInstalls of one package across the run clusters. */
 export function PackageInstallTable(props: {
@@ -33,7 +30,7 @@ export function PackageInstallTable(props: {
             <TableCell>Version</TableCell>
             <TableCell>Constraint</TableCell>
             <TableCell>Status</TableCell>
-            <TableCell>Git</TableCell>
+            {section.showsGit && <TableCell>Git</TableCell>}
             <TableCell>Update</TableCell>
           </TableRow>
         </TableHead>
@@ -43,6 +40,7 @@ export function PackageInstallTable(props: {
               <PackageInstallRow
                 key={row.id}
                 row={row}
+                showsGit={section.showsGit}
                 expanded={expandedRows.isExpanded(row.id)}
                 onToggle={() => expandedRows.toggle(row.id)}
               />
@@ -53,7 +51,9 @@ export function PackageInstallTable(props: {
               >
                 <TableCell padding="checkbox" />
                 <TableCell>{row.clusterName}</TableCell>
-                <TableCell colSpan={PACKAGE_INSTALL_COLUMNS - 2}>
+                <TableCell
+                  colSpan={packageInstallColumns(section.showsGit) - 2}
+                >
                   <ClusterErrorMessage error={row.error} stale={row.stale} />
                 </TableCell>
               </TableRow>
