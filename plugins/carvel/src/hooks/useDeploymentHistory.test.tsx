@@ -10,7 +10,10 @@ function deferredHistoryApi() {
   const carvelApi: jest.Mocked<CarvelApi> = {
     getEntityStatus: jest.fn(),
     getClusters: jest.fn(),
-    getHistory: jest.fn(
+    getHistory: jest.fn<
+      Promise<DeploymentHistoryResponse>,
+      Parameters<CarvelApi['getHistory']>
+    >(
       () =>
         new Promise<DeploymentHistoryResponse>(resolve =>
           pending.push(resolve),
