@@ -1,55 +1,16 @@
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { signedInPage } from './browser';
+import { fillTemplate, openCarvelTab, row, TAB_TIMEOUT } from './carvelTab';
+import { commitsOn } from './gitopsRepository';
+import { CATALOG_OLDER_VERSION, gitopsScenarios } from './gitopsScenarios';
+import type { Scenario } from './scenarioContext';
 import { APP_URL, DEMO_CONTROL_URL, E2E_REPO } from './stack';
 
-export interface ScenarioContext {
-  browser: Browser;
-  artifacts: string;
-  state: Record<string, unknown>;
-}
-
-type Scenario = (context: ScenarioContext) => Promise<void>;
-
-const TAB_TIMEOUT = 30_000;
+export type { ScenarioContext } from './scenarioContext';
 
 function commitsOnMain(): number {
-  return Number(
-    execFileSync('git', ['--git-dir', E2E_REPO, 'rev-list', '--count', 'main'])
-      .toString()
-      .trim(),
-  );
-}
-
-async function openCarvelTab(
-  context: ScenarioContext,
-  entity: string,
-): Promise<Page> {
-  const page = await signedInPage(context.browser, APP_URL);
-  await page.goto(`${APP_URL}/catalog/default/component/${entity}/carvel`);
-  return page;
-}
-
-function row(page: Page, cluster: string) {
-  return page.locator('tr', {
-    has: page.locator('td', { hasText: new RegExp(`^${cluster}$`) }),
-  });
-}
-
-async function fillTemplate(
-  page: Page,
-  packageName: string,
-  stagingReplicas: number,
-) {
-  await page.goto(`${APP_URL}/create/templates/default/carvel-delivery`);
-  await page.getByLabel('Package refName').fill(packageName);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('GitOps repository').fill(E2E_REPO);
-  await page.getByRole('button', { name: 'Next' }).click();
-  await page.getByLabel('Replicas').first().fill(String(stagingReplicas));
-  await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
+  return commitsOn(E2E_REPO, 'main');
 }
 
 const carvelTabShowsBothClusters: Scenario = async context => {
@@ -74,7 +35,10 @@ const carvelTabShowsBothClusters: Scenario = async context => {
 const badValuesFailBeforeAnythingIsWritten: Scenario = async context => {
   const commitsBefore = commitsOnMain();
   const page = await signedInPage(context.browser, APP_URL);
-  await fillTemplate(page, 'catalog.default.tap', 50);
+  await fillTemplate(page, {
+    packageName: 'catalog.default.tap',
+    stagingReplicas: 50,
+  });
   await page
     .getByText('$.replicas must be <= 10', { exact: false })
     .first()
@@ -94,7 +58,11 @@ const goodValuesReachSucceededWithoutReload: Scenario = async context => {
     .first()
     .waitFor({ timeout: TAB_TIMEOUT });
   const page = await signedInPage(context.browser, APP_URL);
-  await fillTemplate(page, 'catalog.default.tap', 2);
+  await fillTemplate(page, {
+    packageName: 'catalog.default.tap',
+    stagingReplicas: 2,
+    versionConstraint: CATALOG_OLDER_VERSION,
+  });
   await page.getByText('Files written').first().waitFor({ timeout: 120_000 });
   const committed = Date.now();
   await row(tab, 'staging')
@@ -103,7 +71,7 @@ const goodValuesReachSucceededWithoutReload: Scenario = async context => {
   await row(tab, 'prod')
     .getByText('Succeeded', { exact: true })
     .waitFor({ timeout: Math.max(1000, 15_000 - (Date.now() - committed)) });
-  await row(tab, 'staging').getByText('20230610120000.0.0').waitFor();
+  await row(tab, 'staging').getByText(CATALOG_OLDER_VERSION).first().waitFor();
   await tab.screenshot({
     path: path.join(context.artifacts, 'new-install-succeeded.png'),
   });
@@ -152,4 +120,5 @@ export const scenarios: Array<[string, Scenario]> = [
     'an unreachable cluster turns into an error row while the other stays',
     unreachableClusterBecomesAnErrorRow,
   ],
+  ...gitopsScenarios,
 ];
