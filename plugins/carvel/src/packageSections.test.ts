@@ -158,6 +158,39 @@ describe('buildPackageSections', () => {
   });
 });
 
+describe('clustersWithoutInstall', () => {
+  it('leaves out a build cluster whose Apps deliver to other clusters', () => {
+    const [section] = buildPackageSections(
+      entityStatus([
+        cluster('staging'),
+        cluster('prod', { packageInstalls: [] }),
+        cluster('build', {
+          packageInstalls: [],
+          apps: [
+            {
+              namespace: 'gitops-delivery',
+              name: 'app-default-tap-staging',
+              status: 'succeeded',
+              targetCluster: 'staging',
+            },
+          ],
+        }),
+        cluster('empty-build', {
+          packageInstalls: [],
+          apps: [
+            {
+              namespace: 'gitops-delivery',
+              name: 'unlabelled',
+              status: 'succeeded',
+            },
+          ],
+        }),
+      ]),
+    );
+    expect(section.clustersWithoutInstall).toEqual(['prod', 'empty-build']);
+  });
+});
+
 describe('showsGit', () => {
   const sectionsOf = (...installs: ReturnType<typeof packageInstall>[]) =>
     buildPackageSections(

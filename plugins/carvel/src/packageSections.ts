@@ -91,6 +91,17 @@ function clusterError(cluster: ClusterCarvelState): ClusterError {
   );
 }
 
+/** A build cluster: no PackageInstalls of the entity, only Apps that deliver to other clusters. */
+function onlyDeliversElsewhere(cluster: ClusterCarvelState): boolean {
+  return (
+    cluster.packageInstalls.length === 0 &&
+    cluster.apps.some(
+      app =>
+        app.targetCluster !== undefined && app.targetCluster !== cluster.name,
+    )
+  );
+}
+
 /** True when some PackageInstall of the answer has a drift other than 'unknown' or a desired state from git. */
 export function hasGitState(status: EntityCarvelStatus): boolean {
   return status.clusters.some(cluster =>
@@ -135,7 +146,11 @@ export function buildPackageSections(
       const installs = cluster.packageInstalls
         .filter(install => install.packageName === packageName)
         .sort(byNamespaceAndName);
-      if (installs.length === 0 && cluster.state !== 'error') {
+      if (
+        installs.length === 0 &&
+        cluster.state !== 'error' &&
+        !onlyDeliversElsewhere(cluster)
+      ) {
         clustersWithoutInstall.push(cluster.name);
       }
       for (const install of installs) {
