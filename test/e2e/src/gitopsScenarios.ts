@@ -185,18 +185,25 @@ const someoneElsesPushShowsWithinThePollingPeriod: Scenario = async context => {
 };
 
 const handChangeDriftsThenDeleteIsMissing: Scenario = async context => {
-  const tab = await openCarvelTab(context, 'app');
+  const tab = await openCarvelTab(context, 'catalog-service');
+  await ensureCatalogDelivered(context, tab);
   await driftOf(tab, 'prod').getByText('In sync').waitFor({ timeout: 60_000 });
   kubectl('prod', [
     'patch',
     'packageinstall',
-    'app',
+    'catalog',
     '-n',
     'apps',
     '--type',
     'merge',
     '-p',
-    '{"spec":{"packageRef":{"versionSelection":{"constraints":">=0.0.0"}}}}',
+    JSON.stringify({
+      spec: {
+        packageRef: {
+          versionSelection: { constraints: CATALOG_NEWEST_VERSION },
+        },
+      },
+    }),
   ]);
   const changedAt = Date.now();
   const drifted = driftOf(tab, 'prod').getByText(/^Drifted — .*constraint/);
@@ -206,12 +213,15 @@ const handChangeDriftsThenDeleteIsMissing: Scenario = async context => {
       Date.now() - changedAt,
     )}: ${await drifted.textContent()}`,
   );
+  await row(tab, 'prod')
+    .getByText('Succeeded', { exact: true })
+    .waitFor({ timeout: TAB_TIMEOUT });
   await tab.screenshot({
     path: path.join(context.artifacts, 'carvel-tab-drifted.png'),
     fullPage: true,
   });
 
-  kubectl('prod', ['delete', 'packageinstall', 'app', '-n', 'apps']);
+  kubectl('prod', ['delete', 'packageinstall', 'catalog', '-n', 'apps']);
   await driftOf(tab, 'prod')
     .getByText('Missing on the cluster')
     .waitFor({ timeout: TAB_TIMEOUT });
