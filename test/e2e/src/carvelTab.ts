@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { signedInPage } from './browser';
-import { APP_URL, E2E_REPO } from './stack';
+import { APP_URL, BACKEND_URL, E2E_REPO } from './stack';
 import type { ScenarioContext } from './scenarioContext';
 
 export const TAB_TIMEOUT = 30_000;
@@ -54,4 +54,66 @@ export async function fillTemplate(
     .fill(String(template.stagingReplicas));
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
+}
+
+/** The signed-in guest's Backstage token, to ask the backend's API what the tab shows. */
+export async function backstageToken(page: Page): Promise<string> {
+  const token = await page.evaluate(async backendUrl => {
+    const response = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
+      credentials: 'include',
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    });
+    const body = await response.json();
+    return body?.backstageIdentity?.token as string | undefined;
+  }, BACKEND_URL);
+  if (!token) throw new Error('the guest sign-in gave no Backstage token');
+  return token;
+}
+
+/**
+ * Polls GET /status of a component until a PackageInstall on `cluster` has git's `commit` as its
+ * desired commit; resolves with the drift it had then and when it was seen.
+ */
+export async function waitForDesiredCommit(options: {
+  token: string;
+  entity: string;
+  cluster: string;
+  commit: string;
+  timeoutMs: number;
+}): Promise<{ drift: string; seenAt: number }> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    const response = await fetch(
+      `${BACKEND_URL}/api/carvel/status/default/component/${options.entity}`,
+      {
+        headers: { authorization: `Bearer ${options.token}` },
+        signal: AbortSignal.timeout(5000),
+      },
+    );
+    if (response.ok) {
+      const status = (await response.json()) as {
+        clusters: Array<{
+          name: string;
+          packageInstalls?: Array<{
+            drift?: string;
+            desired?: { commit?: string };
+          }>;
+        }>;
+      };
+      const install = status.clusters
+        .find(cluster => cluster.name === options.cluster)
+        ?.packageInstalls?.find(i => i.desired?.commit === options.commit);
+      if (install) {
+        return { drift: install.drift ?? 'unknown', seenAt: Date.now() };
+      }
+    }
+    if (Date.now() > deadline) {
+      throw new Error(
+        `GET /status of ${options.entity} did not name ${
+          options.commit
+        } within ${options.timeoutMs / 1000} s`,
+      );
+    }
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
 }

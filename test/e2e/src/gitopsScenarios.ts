@@ -3,12 +3,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { signedInPage } from './browser';
 import {
+  backstageToken,
   driftOf,
   fillTemplate,
   historyRows,
   openCarvelTab,
   row,
   TAB_TIMEOUT,
+  waitForDesiredCommit,
 } from './carvelTab';
 import {
   commitBySomeoneElse,
@@ -96,6 +98,13 @@ const templateRunIsPendingThenInSyncWithHistory: Scenario = async context => {
     versionConstraint: '>=0.0.0',
   });
   const { commit, seenAt } = await pushed;
+  const api = await waitForDesiredCommit({
+    token: await backstageToken(tab),
+    entity: 'catalog-service',
+    cluster: 'staging',
+    commit,
+    timeoutMs: 30_000,
+  });
   const pendingAt = await pendingShown;
   const mergedText = await merged.textContent();
   if (!mergedText?.includes(short(commit))) {
@@ -104,7 +113,11 @@ const templateRunIsPendingThenInSyncWithHistory: Scenario = async context => {
     );
   }
   console.log(
-    `[e2e]   our push ${short(commit)} showed as pending on the tab ${seconds(
+    `[e2e]   our push ${short(commit)}: GET /status named it (${
+      api.drift
+    }) ${seconds(
+      api.seenAt - seenAt,
+    )} and the tab showed it as pending ${seconds(
       pendingAt - seenAt,
     )} after the branch moved`,
   );
@@ -145,6 +158,7 @@ const someoneElsesPushShowsWithinThePollingPeriod: Scenario = async context => {
   await driftOf(tab, 'staging')
     .getByText('In sync')
     .waitFor({ timeout: 60_000 });
+  const token = await backstageToken(tab);
   const commit = commitBySomeoneElse(
     E2E_REPO,
     'main',
@@ -153,6 +167,14 @@ const someoneElsesPushShowsWithinThePollingPeriod: Scenario = async context => {
   );
   const pushedAt = Date.now();
   const sha = short(commit);
+  const apiSeen = waitForDesiredCommit({
+    token,
+    entity: 'app',
+    cluster: 'staging',
+    commit,
+    timeoutMs: 30_000,
+  });
+  apiSeen.catch(() => {});
   const seen = await Promise.race([
     driftOf(tab, 'staging')
       .getByTestId('merged-commit')
@@ -172,6 +194,12 @@ const someoneElsesPushShowsWithinThePollingPeriod: Scenario = async context => {
       ),
   ]);
   if (!seen) throw new Error(`the tab did not show ${sha} within 30 s`);
+  const api = await apiSeen;
+  console.log(
+    `[e2e]   someone else's push ${sha}: GET /status named it (${
+      api.drift
+    }) after ${seconds(api.seenAt - pushedAt)}`,
+  );
   // The demo deploys every 2 s too, so it may deploy the commit before the backend's head check sees it.
   const took = Date.now() - pushedAt;
   console.log(
