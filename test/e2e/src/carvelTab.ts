@@ -72,7 +72,7 @@ export async function backstageToken(page: Page): Promise<string> {
 
 /**
  * Polls GET /status of a component until a PackageInstall on `cluster` has git's `commit` as its
- * desired commit; resolves with the drift it had then and when it was seen.
+ * desired commit; resolves with the drift it had then, when the answer was asked for and received.
  */
 export async function waitForDesiredCommit(options: {
   token: string;
@@ -80,9 +80,10 @@ export async function waitForDesiredCommit(options: {
   cluster: string;
   commit: string;
   timeoutMs: number;
-}): Promise<{ drift: string; seenAt: number }> {
+}): Promise<{ drift: string; askedAt: number; seenAt: number }> {
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
+    const askedAt = Date.now();
     const response = await fetch(
       `${BACKEND_URL}/api/carvel/status/default/component/${options.entity}`,
       {
@@ -104,7 +105,11 @@ export async function waitForDesiredCommit(options: {
         .find(cluster => cluster.name === options.cluster)
         ?.packageInstalls?.find(i => i.desired?.commit === options.commit);
       if (install) {
-        return { drift: install.drift ?? 'unknown', seenAt: Date.now() };
+        return {
+          drift: install.drift ?? 'unknown',
+          askedAt,
+          seenAt: Date.now(),
+        };
       }
     }
     if (Date.now() > deadline) {

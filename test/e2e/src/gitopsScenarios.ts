@@ -80,6 +80,7 @@ const templateRunIsPendingThenInSyncWithHistory: Scenario = async context => {
   const upgradesBefore = await upgrades.count();
   const before = headOf(E2E_REPO, 'main');
 
+  const token = await backstageToken(tab);
   const page = await signedInPage(context.browser, APP_URL);
   const pushed = waitForHeadToMove(E2E_REPO, 'main', before, {
     timeoutMs: 120_000,
@@ -99,7 +100,7 @@ const templateRunIsPendingThenInSyncWithHistory: Scenario = async context => {
   });
   const { commit, seenAt } = await pushed;
   const api = await waitForDesiredCommit({
-    token: await backstageToken(tab),
+    token,
     entity: 'catalog-service',
     cluster: 'staging',
     commit,
@@ -115,9 +116,11 @@ const templateRunIsPendingThenInSyncWithHistory: Scenario = async context => {
   console.log(
     `[e2e]   our push ${short(commit)}: GET /status named it (${
       api.drift
-    }) ${seconds(
+    }) in the answer to a request sent ${seconds(
+      api.askedAt - seenAt,
+    )} (answered ${seconds(
       api.seenAt - seenAt,
-    )} and the tab showed it as pending ${seconds(
+    )}) and the tab showed it as pending ${seconds(
       pendingAt - seenAt,
     )} after the branch moved`,
   );
@@ -198,7 +201,9 @@ const someoneElsesPushShowsWithinThePollingPeriod: Scenario = async context => {
   console.log(
     `[e2e]   someone else's push ${sha}: GET /status named it (${
       api.drift
-    }) after ${seconds(api.seenAt - pushedAt)}`,
+    }) in the answer to a request sent ${seconds(
+      api.askedAt - pushedAt,
+    )} (answered ${seconds(api.seenAt - pushedAt)}) after the push`,
   );
   // The demo deploys every 2 s too, so it may deploy the commit before the backend's head check sees it.
   const took = Date.now() - pushedAt;
