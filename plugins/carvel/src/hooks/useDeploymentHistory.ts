@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { DeploymentHistoryResponse } from '@carvel-gitops/plugin-carvel-common';
 import { carvelApiRef } from '../api';
+import { useCoalescedLoad } from './useCoalescedLoad';
 
 export interface DeploymentHistoryResult {
   /** The last history that loaded, kept while a reload is in flight or after it fails. */
@@ -10,10 +11,6 @@ export interface DeploymentHistoryResult {
   /** The error of the latest load, cleared by the next successful one. */
   error?: Error;
   loading: boolean;
-}
-
-interface LoadState extends DeploymentHistoryResult {
-  entityRef: string;
 }
 
 /**
@@ -25,61 +22,19 @@ export function useDeploymentHistory(
   reloadKey?: unknown,
 ): DeploymentHistoryResult {
   const carvelApi = useApi(carvelApiRef);
-  const [state, setState] = useState<LoadState>({ entityRef, loading: true });
-  const reload = useRef<() => void>(() => {});
+  const { value, error, loading, reload } = useCoalescedLoad(
+    entityRef,
+    () => carvelApi.getHistory(parseEntityRef(entityRef)),
+    [carvelApi],
+  );
 
-  useEffect(() => {
-    let cancelled = false;
-    let inFlight = false;
-    let requestedAgain = false;
-
-    const load = async () => {
-      if (inFlight) {
-        requestedAgain = true;
-        return;
-      }
-      inFlight = true;
-      do {
-        requestedAgain = false;
-        setState(prev =>
-          prev.entityRef === entityRef
-            ? { ...prev, loading: true }
-            : { entityRef, loading: true },
-        );
-        try {
-          const history = await carvelApi.getHistory(parseEntityRef(entityRef));
-          if (cancelled) return;
-          setState({ entityRef, history, loading: false });
-        } catch (e) {
-          if (cancelled) return;
-          const error = e instanceof Error ? e : new Error(String(e));
-          setState(prev => ({ ...prev, error, loading: false }));
-        }
-      } while (requestedAgain);
-      inFlight = false;
-    };
-
-    reload.current = () => {
-      load();
-    };
-    load();
-    return () => {
-      cancelled = true;
-    };
-  }, [carvelApi, entityRef]);
-
-  // The key the current data was asked for: the first load is the effect above's.
+  // The key the current data was asked for: the first load is useCoalescedLoad's own.
   const loadedKey = useRef(reloadKey);
   useEffect(() => {
     if (Object.is(loadedKey.current, reloadKey)) return;
     loadedKey.current = reloadKey;
-    reload.current();
-  }, [reloadKey]);
+    reload();
+  }, [reloadKey, reload]);
 
-  if (state.entityRef !== entityRef) return { loading: true };
-  return {
-    history: state.history,
-    error: state.error,
-    loading: state.loading,
-  };
+  return { history: value, error, loading };
 }
