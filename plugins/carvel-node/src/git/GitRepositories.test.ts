@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { createBareRepository } from '../__testUtils__/repository';
+import { createBareRepository } from '../testUtils/gitRepositories';
 import { GitRepositories } from './GitRepositories';
 
 function repositoriesOf(config: object) {

@@ -5,6 +5,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { runGit } from '@carvel-gitops/plugin-carvel-node';
 
+import { commitToRepository as commitAs } from '@carvel-gitops/plugin-carvel-node/testUtils';
+
+export { createBareRepository } from '@carvel-gitops/plugin-carvel-node/testUtils';
+
+/** Commits `files` (content, or null to delete) to `branch` of a bare repository, as another user would. */
+export const commitToRepository = (
+  repository: string,
+  files: Record<string, string | null>,
+  branch = 'main',
+) => commitAs(repository, files, { branch, author: 'other' });
+
 /** A temporary workspace, optionally seeded with files, and a snapshot of its content. */
 export function createWorkspace(files: Record<string, string> = {}): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'carvel-workspace-'));
@@ -68,31 +79,6 @@ export function createActionContext(options: {
   });
 }
 
-/** A bare git repository whose main branch holds `files`, as the demo's GitOps repository. */
-export async function createBareRepository(
-  files: Record<string, string>,
-): Promise<string> {
-  const work = createWorkspace(files);
-  await runGit(['init', '--quiet', '--initial-branch=main'], { cwd: work });
-  await runGit(['add', '--all'], { cwd: work });
-  await runGit(
-    [
-      '-c',
-      'user.name=t',
-      '-c',
-      'user.email=t@example.com',
-      'commit',
-      '--quiet',
-      '-m',
-      'init',
-    ],
-    { cwd: work },
-  );
-  const bare = `${work}.git`;
-  await runGit(['clone', '--quiet', '--bare', work, bare]);
-  return bare;
-}
-
 /** Files of `branch` in a repository, with their content. */
 export async function readBranch(
   repository: string,
@@ -126,31 +112,4 @@ export async function runExpectingRefusal(
       e => e,
     );
   return { error, before, after: readTree(workspacePath) };
-}
-
-/** Commits `files` (content, or null to delete) to `branch` of a bare repository, as another user would. */
-export async function commitToRepository(
-  repository: string,
-  files: Record<string, string | null>,
-  branch = 'main',
-): Promise<string> {
-  const work = createWorkspace();
-  await runGit(['clone', '--quiet', '--branch', branch, repository, work]);
-  for (const [file, content] of Object.entries(files)) {
-    const full = path.join(work, file);
-    if (content === null) fs.rmSync(full);
-    else {
-      fs.mkdirSync(path.dirname(full), { recursive: true });
-      fs.writeFileSync(full, content);
-    }
-  }
-  await runGit(['add', '--all'], { cwd: work });
-  await runGit(
-    ['-c', 'user.name=other', '-c', 'user.email=o@e', 'commit', '-qm', 'other'],
-    { cwd: work },
-  );
-  await runGit(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], {
-    cwd: work,
-  });
-  return (await runGit(['rev-parse', 'HEAD'], { cwd: work })).trim();
 }

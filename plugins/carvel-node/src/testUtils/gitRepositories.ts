@@ -37,7 +37,7 @@ export async function createBareRepository(
 export async function commitToRepository(
   repository: string,
   files: Record<string, string | null>,
-  options: { branch?: string; date?: string } = {},
+  options: { branch?: string; date?: string; author?: string } = {},
 ): Promise<string> {
   const branch = options.branch ?? 'main';
   const work = createFolder();
@@ -54,7 +54,10 @@ export async function commitToRepository(
   const env: Record<string, string> = options.date
     ? { GIT_AUTHOR_DATE: options.date, GIT_COMMITTER_DATE: options.date }
     : {};
-  await runGit([...AUTHOR, 'commit', '--allow-empty', '-qm', 'change'], {
+  const author = options.author
+    ? ['-c', `user.name=${options.author}`, '-c', 'user.email=o@example.com']
+    : AUTHOR;
+  await runGit([...author, 'commit', '--allow-empty', '-qm', 'change'], {
     cwd: work,
     env,
   });
