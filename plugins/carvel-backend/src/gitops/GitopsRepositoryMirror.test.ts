@@ -3,6 +3,7 @@ import { ConfigReader } from '@backstage/config';
 import { GitRepositories } from '@carvel-gitops/plugin-carvel-node';
 import fs from 'node:fs';
 import path from 'node:path';
+import { BareRepositoryMirror } from './BareRepositoryMirror';
 import { GitopsRepositoryMirror } from './GitopsRepositoryMirror';
 import { readGitopsMirrorSettings } from './gitopsMirrorSettings';
 import {
@@ -213,6 +214,25 @@ describe('GitopsRepositoryMirror', () => {
     expect(await mirror.isAncestor(older, newer)).toBe(true);
     expect(await mirror.isAncestor(newer, older)).toBe(false);
     expect(await mirror.isAncestor('f'.repeat(40), newer)).toBeUndefined();
+  });
+
+  it('asks git once for an ancestry it proved, and again for one it did not', async () => {
+    const repo = await createGitopsRepository();
+    const older = await repo.commit({ a: '1' });
+    const newer = await repo.commit({ a: '2' });
+    const mirror = mirrorOf({ localRepositories: [repo.bare] });
+    await mirror.refresh();
+    const asked = jest.spyOn(BareRepositoryMirror.prototype, 'isAncestor');
+    try {
+      expect(await mirror.isAncestor(older, newer)).toBe(true);
+      expect(await mirror.isAncestor(older, newer)).toBe(true);
+      expect(asked).toHaveBeenCalledTimes(1);
+      expect(await mirror.isAncestor(newer, older)).toBe(false);
+      expect(await mirror.isAncestor(newer, older)).toBe(false);
+      expect(asked).toHaveBeenCalledTimes(3);
+    } finally {
+      asked.mockRestore();
+    }
   });
 
   it('reports a repository it may not follow as a problem, and still follows the others', async () => {

@@ -34,6 +34,7 @@ export interface GitopsRepositoryMirrorOptions {
 }
 
 const MAX_CACHED_COMMIT_TIMES = 10_000;
+const MAX_CACHED_ANCESTRIES = 10_000;
 
 /**
  * Follows the GitOps repositories of `carvel.gitops`: a bare mirror of each branch on disk, kept up to
@@ -54,6 +55,12 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
   private readonly followed: FollowedRepositoryMirror[];
   private readonly listeners = new Set<() => void>();
   private readonly commitTimes = new Map<string, string>();
+  /**
+   * Pairs `ancestor\ndescendant` git proved related. A proven ancestry never changes, so each
+   * status answer need not spawn git again for an App still behind the head; a `false` or an
+   * unknown is asked again (a shallow mirror or a later fetch may still prove it).
+   */
+  private readonly provenAncestries = new Set<string>();
   private readonly stopping = new AbortController();
 
   constructor(private readonly options: GitopsRepositoryMirrorOptions) {
@@ -168,10 +175,20 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
     ancestor: string,
     descendant: string,
   ): Promise<boolean | undefined> {
+    const key = `${ancestor}\n${descendant}`;
+    if (this.provenAncestries.has(key)) return true;
     for (const f of this.followed) {
       const answer = await f.mirror
         .isAncestor(ancestor, descendant)
         .catch(() => undefined);
+      if (answer === true) {
+        if (this.provenAncestries.size >= MAX_CACHED_ANCESTRIES) {
+          this.provenAncestries.delete(
+            this.provenAncestries.values().next().value!,
+          );
+        }
+        this.provenAncestries.add(key);
+      }
       if (answer !== undefined) return answer;
     }
     return undefined;
