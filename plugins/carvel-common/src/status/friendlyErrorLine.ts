@@ -1,6 +1,7 @@
+import { utf8Length } from '../version/goStrings';
+
 const FRIENDLY_LINE_BYTES = 80;
 const REPLACEMENT_CHARACTER = '\uFFFD';
-const utf8 = new TextEncoder();
 
 /** The code-unit index where `bytes` UTF-8 bytes of `text` end, and the bytes of a character cut in half. */
 function cutAtByte(
@@ -10,7 +11,7 @@ function cutAtByte(
   let used = 0;
   let end = 0;
   for (const character of text) {
-    const size = utf8.encode(character).length;
+    const size = utf8Length(character);
     if (used + size > bytes) return { end, cutBytes: bytes - used };
     used += size;
     end += character.length;
@@ -24,7 +25,7 @@ function cutAtByte(
  */
 export function friendlyErrorLine(text: string): string {
   const [first, ...rest] = text.split('\n');
-  if (utf8.encode(first).length > FRIENDLY_LINE_BYTES) {
+  if (utf8Length(first) > FRIENDLY_LINE_BYTES) {
     const { end, cutBytes } = cutAtByte(first, FRIENDLY_LINE_BYTES);
     // Go keeps the half character's bytes; encoding/json writes each invalid byte as U+FFFD.
     return `${first.slice(0, end)}${REPLACEMENT_CHARACTER.repeat(cutBytes)}...`;
