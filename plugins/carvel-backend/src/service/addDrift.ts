@@ -128,9 +128,6 @@ export async function addDrift(
     source,
     options.commitQuestionTimeoutMs ?? DEFAULT_COMMIT_QUESTION_TIMEOUT_MS,
   );
-  const gitTargets = new Map(
-    appsInGit.map(a => [`${a.namespace}/${a.name}`, a.targetCluster]),
-  );
 
   const withDrift = async (
     cluster: string,
@@ -217,7 +214,7 @@ export async function addDrift(
             ? app
             : withTargetCluster(
                 app,
-                gitTargets.get(`${app.namespace}/${app.name}`),
+                deliveringApps.gitTargetOf(app.namespace, app.name),
               ),
         ),
       };

@@ -17,6 +17,8 @@ export interface DeliveringApp extends GitopsAppDelivery {
 export interface DeliveringApps {
   /** The App delivering `packageName` to `cluster`; one that proved a deployed commit first. */
   find(packageName: string, cluster: string): DeliveringApp | undefined;
+  /** The run cluster git's `<package>/apps/<cluster>.yaml` places the App `namespace/name` on. */
+  gitTargetOf(namespace: string, name: string): string | undefined;
 }
 
 const appKey = (namespace: string | undefined, name: string) =>
@@ -57,6 +59,7 @@ export function indexDeliveringApps(
   }
   return {
     find: (packageName, cluster) => byTarget.get(`${packageName}\n${cluster}`),
+    gitTargetOf: (namespace, name) => gitTargets.get(appKey(namespace, name)),
   };
 }
 
