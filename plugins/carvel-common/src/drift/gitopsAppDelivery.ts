@@ -2,7 +2,7 @@ import {
   ANNOTATION_GITOPS_APP_PACKAGE_NAME,
   LABEL_CARVEL_CLUSTER,
 } from '../constants';
-import { isRecord } from '../status/readCarvelResource';
+import { isRecord, readField as field } from '../status/readCarvelResource';
 import type { App } from '../types';
 import { fetchedCommitFromLock } from './vendirLock';
 
@@ -25,8 +25,6 @@ const KUBECONFIG_SECRET_SUFFIX = '-kubeconfig';
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-const field = (value: unknown, key: string): unknown =>
-  isRecord(value) ? value[key] : undefined;
 
 function targetClusterOf(app: Record<string, unknown>): string | undefined {
   const label = text(

@@ -1,4 +1,4 @@
-import { isRecord } from '../status/readCarvelResource';
+import { readField as field } from '../status/readCarvelResource';
 import type { PackageInstall } from '../types';
 import type { DesiredPackageInstall } from './desiredState';
 
@@ -34,8 +34,6 @@ const MAX_SHOWN_LENGTH = 100;
 
 const text = (value: unknown): string | undefined =>
   typeof value === 'string' ? value : undefined;
-const field = (value: unknown, key: string): unknown =>
-  isRecord(value) ? value[key] : undefined;
 
 /** The fields drift compares, read defensively from a PackageInstall as the cluster holds it. */
 export function actualPackageInstallOf(

@@ -24,6 +24,10 @@ export type CarvelResourceReading =
 export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** `value[key]` when value is a record; undefined otherwise. */
+export const readField = (value: unknown, key: string): unknown =>
+  isRecord(value) ? value[key] : undefined;
+
 /** Non-blank text with trailing whitespace (kapp-controller leaves stderr's newline) removed. */
 export const readText = (value: unknown): string | undefined =>
   typeof value === 'string' && value.trim() !== ''
