@@ -186,3 +186,55 @@ export interface DeploymentHistoryResponse {
   /** Set when the last 30 days held more transitions than the figures read: they count only the newest. */
   clustersFromNewest?: number;
 }
+
+/** A package known from the followed GitOps repositories or from the clusters' Package objects. */
+export interface KnownPackage {
+  packageName: string;
+  /** Run clusters that hold a Package of it or that git delivers it to, sorted. */
+  clusters: string[];
+  /** Versions known anywhere, highest first (kapp-controller's semver order). */
+  versions: string[];
+}
+
+/** `GET /packages` */
+export interface PackageListResponse {
+  items: KnownPackage[];
+}
+
+/** One version of a package, from git's Package files and the clusters' Package objects. */
+export interface PackageVersionDetails {
+  version: string;
+  /** ISO-8601 `spec.releasedAt`, when the Package says. */
+  releasedAt?: string;
+  /** `spec.valuesSchema.openAPIv3` of that version, when it has one. */
+  valuesSchema?: Record<string, unknown>;
+  /** Clusters holding a Package object of this version, sorted. */
+  clusters: string[];
+}
+
+/** `GET /packages/:packageName/versions`: highest version first. */
+export interface PackageVersionListResponse {
+  items: PackageVersionDetails[];
+}
+
+/** Where a package is installed: one PackageInstall on one cluster. */
+export interface PackageInstallLocation {
+  cluster: string;
+  namespace: string;
+  name: string;
+  packageName: string;
+  constraints?: string;
+  /** The version running (status.version), if any. */
+  version?: string;
+  status: CarvelStatus;
+  updatedAt?: string;
+}
+
+/**
+ * `GET /packages/:packageName/installs?version=`: every PackageInstall of the package the caller may
+ * see, optionally only those running `version`; clusters in error are listed in `clusterErrors`.
+ */
+export interface PackageInstallLocationResponse {
+  items: PackageInstallLocation[];
+  clusterErrors: Array<{ cluster: string; error: ClusterError }>;
+}
