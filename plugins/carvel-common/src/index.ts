@@ -8,3 +8,4 @@ export * from './entitySelection';
 export * from './version';
 export * from './status';
 export * from './drift';
+export * from './values';

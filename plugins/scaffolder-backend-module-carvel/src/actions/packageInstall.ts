@@ -5,6 +5,7 @@ import {
   defaultInstallName,
   renderManifests,
   selectVersion,
+  validateValues,
 } from '@carvel-gitops/plugin-carvel-common';
 import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
 import { checkClusterList } from '../gitops/clusters';
@@ -15,7 +16,6 @@ import {
   buildValuesSecretManifest,
 } from '../gitops/manifests';
 import { PackageCatalog, readPackageCatalog } from '../gitops/packageCatalog';
-import { validateValues } from '../gitops/valuesSchema';
 import { checkSecretSize } from '../gitops/valuesSecret';
 import { GeneratedFile } from '../gitops/writeFilesAtomically';
 import { examples } from './packageInstall.examples';

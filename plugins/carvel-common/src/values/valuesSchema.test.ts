@@ -1,4 +1,4 @@
-import { validateValues } from './valuesSchema';
+import { findValuesProblems, validateValues } from './valuesSchema';
 
 const workload = {
   type: 'object',
@@ -113,5 +113,32 @@ describe('validateValues', () => {
 
   it('ignores a schema that is not an object', () => {
     expect(validateValues(undefined, { a: 1 })).toEqual([]);
+  });
+
+  it('says which value each problem is about: a missing or unknown property is its own path', () => {
+    const schema = {
+      type: 'object',
+      required: ['workload_name'],
+      additionalProperties: false,
+      properties: {
+        workload_name: { type: 'string' },
+        ports: { type: 'array', items: { type: 'integer' } },
+        'odd/name': { type: 'string' },
+      },
+    };
+    expect(
+      findValuesProblems(schema, { ports: [80, 'x'], 'odd/name': 1, extra: 2 }),
+    ).toEqual([
+      {
+        path: ['workload_name'],
+        message: "$: required property 'workload_name' is missing",
+      },
+      {
+        path: ['extra'],
+        message: "$.extra is not allowed by the package's values schema",
+      },
+      { path: ['ports', '1'], message: '$.ports[1] must be integer' },
+      { path: ['odd/name'], message: '$["odd/name"] must be string' },
+    ]);
   });
 });

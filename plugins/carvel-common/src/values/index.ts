@@ -1,0 +1,5 @@
+export {
+  findValuesProblems,
+  validateValues,
+  type ValuesProblem,
+} from './valuesSchema';
