@@ -76,6 +76,7 @@ export interface PackageInstallState {
   /** How kapp-controller reads `constraints` where that differs from how it looks; absent when it reads as written. */
   constraintNote?: string;
   version?: string;
+  /** Only when it is neither `version` nor `deployingVersion`: an attempt that did not land. */
   lastAttemptedVersion?: string;
   status: CarvelStatus;
   description?: string;
@@ -90,6 +91,8 @@ export interface PackageInstallState {
   lastConditionStatus?: CarvelStatus;
   /** Newest version of the package present on the cluster. */
   latestVersion?: string;
+  /** A newer version on the cluster that the constraints do not take yet. */
+  availableUpdate?: string;
   updatedAt?: string;
   /** Absent when the backend follows no GitOps repository. */
   drift?: DriftState;

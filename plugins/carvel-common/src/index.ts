@@ -3,6 +3,7 @@ export * from './api';
 export * from './constants';
 export * from './names';
 export * from './permissions';
+export * from './signals';
 export * from './render';
 export * from './entitySelection';
 export * from './version';

@@ -3,6 +3,7 @@ import {
   ANNOTATION_APP_PACKAGE_REF_NAME,
   ANNOTATION_GITOPS_APP_PACKAGE_NAME,
   type ClusterError,
+  type ClusterSyncState,
   type Package,
   type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
@@ -24,8 +25,6 @@ import { ResourceClient, resourceClientFor } from './ResourceClient';
 import { ResourceWatcher } from './ResourceWatcher';
 import { ValueInterner } from './ValueInterner';
 import { defaultWatchSettings, WatchSettings } from './WatchSettings';
-
-export type ClusterSyncState = 'syncing' | 'synced' | 'error';
 
 export interface ClusterWatcherOptions {
   logger: LoggerService;

@@ -1,5 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { ClusterError } from '@carvel-gitops/plugin-carvel-common';
+import type {
+  ClusterError,
+  ClusterSyncState,
+} from '@carvel-gitops/plugin-carvel-common';
 import { BackoffPolicy } from './BackoffPolicy';
 import type { CarvelResource } from './carvelResources';
 import { classifyClusterError } from './classifyClusterError';
@@ -11,8 +14,6 @@ import { listResource } from './ResourceLister';
 import { runWatch, WatchEnd, WatchStreamError } from './runWatch';
 import type { ValueInterner } from './ValueInterner';
 import type { WatchSettings } from './WatchSettings';
-
-export type ResourceSyncState = 'syncing' | 'synced' | 'error';
 
 export interface ObjectChange<T> {
   previous?: T;
@@ -80,7 +81,7 @@ export class ResourceWatcher<T extends WatchedObject> {
   private readonly clock: Clock;
   private readonly backoff: BackoffPolicy;
 
-  state: ResourceSyncState = 'syncing';
+  state: ClusterSyncState = 'syncing';
   error?: ClusterError;
   lastSyncedAt?: string;
   /** Requests sent to the cluster (list pages and watches), for benchmarks and tests. */
@@ -356,7 +357,7 @@ export class ResourceWatcher<T extends WatchedObject> {
     this.scheduleRetry(() => void this.relist());
   }
 
-  private setState(state: ResourceSyncState, changed = state !== this.state) {
+  private setState(state: ClusterSyncState, changed = state !== this.state) {
     this.state = state;
     if (state === 'synced') {
       this.error = undefined;

@@ -1,12 +1,14 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SignalsService } from '@backstage/plugin-signals-node';
-import type { DesiredStateSource } from '@carvel-gitops/plugin-carvel-common';
+import {
+  carvelPackageChannel,
+  type CarvelPackageSignal,
+  type DesiredStateSource,
+} from '@carvel-gitops/plugin-carvel-common';
 import type { ClusterFleet } from '../cluster/ClusterFleet';
 
-/** Signal channel for one package: the entity tab subscribes to the channels of its packages. */
-export function packageSignalChannel(packageName: string): string {
-  return `carvel:package:${packageName}`;
-}
+/** @deprecated Use `carvelPackageChannel` from `@carvel-gitops/plugin-carvel-common`. */
+export const packageSignalChannel = carvelPackageChannel;
 
 /** Tells open entity tabs, through Backstage signals, that a package changed somewhere. */
 export function notifyStatusChanges(options: {
@@ -25,11 +27,12 @@ function publishPackageChanges(
   clusters: string[],
 ) {
   for (const packageName of packageNames) {
+    const message: CarvelPackageSignal = { packageName, clusters };
     options.signals
       .publish({
         recipients: { type: 'broadcast' },
-        channel: packageSignalChannel(packageName),
-        message: { packageName, clusters },
+        channel: carvelPackageChannel(packageName),
+        message,
       })
       .catch(error =>
         options.logger.warn(

@@ -65,6 +65,7 @@ describe('buildClusterState', () => {
           version: '1.0.0',
           status: 'succeeded',
           latestVersion: '1.1.0',
+          availableUpdate: '1.1.0',
         }),
       ],
       apps: [
@@ -75,6 +76,25 @@ describe('buildClusterState', () => {
         }),
       ],
     });
+  });
+
+  it('offers no update the constraints already take', () => {
+    const cluster = fakeCluster('staging', {
+      installs: [
+        packageInstall('app', { constraints: '>=1.0.0', version: '1.0.0' }),
+      ],
+      packages: [
+        pkg('app.default.tap', '1.1.0'),
+        pkg('app.default.tap', '1.0.0'),
+      ],
+    });
+    const [install] = buildClusterState(
+      cluster,
+      selection,
+      settled,
+    ).packageInstalls;
+    expect(install.latestVersion).toBe('1.1.0');
+    expect(install.availableUpdate).toBeUndefined();
   });
 
   it('passes the failure message through', () => {
@@ -137,8 +157,9 @@ describe('buildClusterState', () => {
       version: '1.0.0',
       runningVersion: '1.0.0',
       deployingVersion: '2.0.0',
-      lastAttemptedVersion: '2.0.0',
     });
+    // "Deploying 2.0.0" already says it: no second "last attempted 2.0.0".
+    expect(stillOld.lastAttemptedVersion).toBeUndefined();
   });
 
   it('gives an error kapp-controller kept from an earlier reconcile as previousError, not as message', () => {

@@ -3,10 +3,11 @@ import {
   CarvelEntitySelection,
   ClusterCarvelState,
   ClusterError,
+  ClusterSyncState,
   deriveAppState,
   describeConstraintNote,
+  describeInstallVersions,
   derivePackageInstallState,
-  newestVersion,
   Package,
   PackageInstall,
   PackageInstallState,
@@ -23,7 +24,7 @@ import {
 /** What the status API reads of one watched cluster. */
 export interface ClusterView {
   name: string;
-  state: 'syncing' | 'synced' | 'error';
+  state: ClusterSyncState;
   error?: ClusterError;
   /** In error, but still holding what it listed before. */
   stale?: boolean;
@@ -36,13 +37,19 @@ export interface ClusterView {
 function packageInstallState(
   install: PackageInstall,
   packageName: string,
-  latestVersion: string | undefined,
   versions: readonly string[],
   ownedApp: SlimApp | undefined,
 ): PackageInstallState {
   const derived = derivePackageInstallState(install, { app: ownedApp });
   const selection = install.spec?.packageRef?.versionSelection;
   const version = derived.deployedVersion ?? derived.version;
+  const versionSummary = describeInstallVersions({
+    version,
+    lastAttemptedVersion: derived.lastAttemptedVersion,
+    deployingVersion: derived.deployingVersion,
+    constraints: selection?.constraints,
+    versions,
+  });
   return {
     namespace: install.metadata.namespace ?? '',
     name: install.metadata.name,
@@ -55,10 +62,7 @@ function packageInstallState(
       }),
     ),
     version,
-    lastAttemptedVersion:
-      derived.lastAttemptedVersion && derived.lastAttemptedVersion !== version
-        ? derived.lastAttemptedVersion
-        : undefined,
+    lastAttemptedVersion: versionSummary.lastAttemptedVersion,
     status: derived.status,
     description: boundMessage(derived.description),
     message: boundMessage(derived.message),
@@ -66,7 +70,8 @@ function packageInstallState(
     deployingVersion: derived.deployingVersion,
     runningVersion: derived.deployedVersion,
     lastConditionStatus: derived.lastConditionStatus,
-    latestVersion,
+    latestVersion: versionSummary.latestVersion,
+    availableUpdate: versionSummary.availableUpdate,
     updatedAt: derived.updatedAt,
   };
 }
@@ -132,7 +137,6 @@ export function buildClusterState(
       ...new Set(cluster.packages.get(packageName).map(p => p.spec.version)),
     ]);
     if (versions.length > 0) packages.push({ packageName, versions });
-    const latestVersion = newestVersion(versions);
     const packageApps = cluster.apps.get(packageName);
     // kapp-controller names the App it creates for a PackageInstall after it.
     const appsByInstall = new Map(
@@ -148,13 +152,7 @@ export function buildClusterState(
         `${install.metadata.namespace}/${install.metadata.name}`,
       );
       packageInstalls.push(
-        packageInstallState(
-          install,
-          packageName,
-          latestVersion,
-          versions,
-          ownedApp,
-        ),
+        packageInstallState(install, packageName, versions, ownedApp),
       );
     }
     apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));

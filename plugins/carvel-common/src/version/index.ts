@@ -30,6 +30,11 @@ export {
   type AvailableUpdateInput,
 } from './describeAvailableUpdate';
 export {
+  describeInstallVersions,
+  type InstallVersionFacts,
+  type InstallVersionSummary,
+} from './describeInstallVersions';
+export {
   describeConstraintNote,
   describeConstraintQuirks,
   type ConstraintQuirk,
