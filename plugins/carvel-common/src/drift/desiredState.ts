@@ -37,6 +37,23 @@ export interface DesiredGitopsApp {
   targetCluster: string;
 }
 
+/** A Package document of `<package>/packages/*.yaml`: a version git delivers with the package. */
+export interface DesiredPackageVersion {
+  repository: string;
+  commit: string;
+  file: string;
+  /** `spec.refName`. */
+  packageName: string;
+  /** `spec.version`. */
+  version: string;
+  /** `spec.releasedAt`, when the Package says. */
+  releasedAt?: string;
+  /** `spec.valuesSchema.openAPIv3`, when it has one within the reader's bounds. */
+  valuesSchema?: Record<string, unknown>;
+  /** Why the values schema was left out (too big, too deep, not an object). */
+  valuesSchemaProblem?: string;
+}
+
 /** A file that could not be read; the other files of the repository are still read. */
 export interface DesiredStateProblem {
   repository: string;
@@ -55,6 +72,8 @@ export interface DesiredRepositoryState {
   fetchedAt?: string;
   packageInstalls: DesiredPackageInstall[];
   apps: DesiredGitopsApp[];
+  /** Absent from readers that do not read Package files. */
+  packages?: DesiredPackageVersion[];
   problems: DesiredStateProblem[];
 }
 
