@@ -36,6 +36,11 @@ export class FollowedRepositoryMirror {
   private running?: Promise<void>;
   private queued?: Promise<void>;
   private lastProblem?: string;
+  private markFirstRead: () => void = () => {};
+  /** Settles once the first fetch and read finished, whether it succeeded or not. */
+  readonly firstRead = new Promise<void>(resolve => {
+    this.markFirstRead = resolve;
+  });
 
   constructor(private readonly options: FollowedRepositoryMirrorOptions) {
     const url = this.name;
@@ -86,6 +91,7 @@ export class FollowedRepositoryMirror {
       const running = this.fetchAndRead();
       this.running = running;
       return running.finally(() => {
+        this.markFirstRead();
         if (this.running === running) this.running = undefined;
       });
     });

@@ -272,6 +272,35 @@ describe('GitopsRepositoryMirror', () => {
     expect(JSON.stringify(states)).not.toContain('hunter2');
   });
 
+  it('settles its first read once every repository was read or failed, and not before', async () => {
+    const repo = await createGitopsRepository();
+    await repo.commit({
+      'a/prod/packageinstall.yaml': packageInstallYaml('1'),
+    });
+    const mirror = mirrorOf({
+      localRepositories: [repo.bare],
+      repositories: [{ url: 'http://git.example.com/acme/gitops.git' }],
+    });
+    let settled = false;
+    const firstRead = mirror.firstRead(60_000).then(() => {
+      settled = true;
+    });
+    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(settled).toBe(false);
+
+    await mirror.refresh();
+    await firstRead;
+    expect(
+      mirror.desiredState().repositories.map(r => r.packageInstalls.length),
+    ).toEqual([0, 1]);
+  });
+
+  it('stops waiting for a first read after the timeout', async () => {
+    const mirror = mirrorOf({ localRepositories: [createTemporaryFolder()] });
+    await expect(mirror.firstRead(10)).resolves.toBeUndefined();
+    expect(mirror.desiredState().repositories[0].commit).toBeUndefined();
+  });
+
   it('keeps what it read when a later fetch fails, with the failure as a problem', async () => {
     const repo = await createGitopsRepository();
     const head = await repo.commit({

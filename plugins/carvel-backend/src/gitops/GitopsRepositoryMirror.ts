@@ -96,6 +96,25 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
     return () => this.listeners.delete(listener);
   }
 
+  /**
+   * Settles once every followed repository was read for the first time (or failed to be), or after
+   * `timeoutMs`: what was deployed before the backend started is only attributable to a commit then.
+   */
+  async firstRead(timeoutMs: number): Promise<void> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<void>(resolve => {
+      timer = setTimeout(resolve, timeoutMs);
+    });
+    try {
+      await Promise.race([
+        Promise.all(this.followed.map(f => f.firstRead)),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   /** Fetches every repository now (a fetch already running is followed by one more). */
   async refresh(): Promise<void> {
     await Promise.all(this.followed.map(f => f.refresh()));

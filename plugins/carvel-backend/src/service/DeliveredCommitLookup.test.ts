@@ -79,4 +79,33 @@ describe('DeliveredCommitLookup', () => {
     });
     expect(await lookup.commitFor('staging', 'apps', 'app')).toBeUndefined();
   });
+
+  it('waits for the mirror to be read before attributing a state seen at start', async () => {
+    let read = false;
+    let finishRead = () => {};
+    const unread: DesiredStateSource & { firstRead(): Promise<void> } = {
+      desiredState: () => ({
+        repositories: read
+          ? [repository]
+          : [{ ...repository, packageInstalls: [], commit: undefined }],
+      }),
+      commitTime: async () => '2026-12-01T10:00:00Z',
+      isAncestor: async () => undefined,
+      firstRead: () =>
+        new Promise<void>(resolve => {
+          finishRead = () => {
+            read = true;
+            resolve();
+          };
+        }),
+    };
+    const lookup = new DeliveredCommitLookup({ clusters, mirror: unread });
+    const found = lookup.commitFor('staging', 'apps', 'app');
+    await Promise.resolve();
+    finishRead();
+    expect(await found).toEqual({
+      sha: FETCHED,
+      committedAt: new Date('2026-12-01T10:00:00Z'),
+    });
+  });
 });

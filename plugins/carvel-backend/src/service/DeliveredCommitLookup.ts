@@ -3,6 +3,8 @@ import type { CommitLookup, DeployedCommit } from '../history/CommitLookup';
 import type { ClusterView } from './buildClusterState';
 import { indexDeliveringApps } from './deliveringApps';
 
+const FIRST_READ_TIMEOUT_MS = 30_000;
+
 /**
  * Which GitOps commit a PackageInstall's current state came from, for the deployment history: the
  * commit its delivering App fetched last (what it is applying or has just applied), timed by the
@@ -12,7 +14,11 @@ export class DeliveredCommitLookup implements CommitLookup {
   constructor(
     private readonly options: {
       clusters: () => Array<Pick<ClusterView, 'name' | 'apps'>>;
-      mirror: DesiredStateSource;
+      mirror: DesiredStateSource & {
+        firstRead?(timeoutMs: number): Promise<void>;
+      };
+      /** How long a lookup waits for the mirror's first read: states seen at start come before it. */
+      firstReadTimeoutMs?: number;
     },
   ) {}
 
@@ -22,6 +28,9 @@ export class DeliveredCommitLookup implements CommitLookup {
     name: string,
   ): Promise<DeployedCommit | undefined> {
     const { mirror } = this.options;
+    await mirror.firstRead?.(
+      this.options.firstReadTimeoutMs ?? FIRST_READ_TIMEOUT_MS,
+    );
     const repositories = mirror.desiredState().repositories;
     const packageName = repositories
       .flatMap(r => r.packageInstalls)
