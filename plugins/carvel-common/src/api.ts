@@ -108,6 +108,8 @@ export interface PackageInstallState {
 export interface AppState {
   namespace: string;
   name: string;
+  /** The package (of the entity's) the App delivers. */
+  packageName?: string;
   status: CarvelStatus;
   description?: string;
   message?: string;

@@ -72,6 +72,7 @@ describe('buildClusterState', () => {
         expect.objectContaining({
           namespace: 'gitops-delivery',
           name: 'app-default-tap-staging',
+          packageName: 'app.default.tap',
           status: 'succeeded',
         }),
       ],

@@ -76,12 +76,13 @@ function packageInstallState(
   };
 }
 
-function appState(app: SlimApp): AppState {
+function appState(app: SlimApp, packageName: string): AppState {
   const derived = deriveAppState(app);
   const delivery = readGitopsAppDelivery(app, app.fetchedCommit);
   return {
     namespace: app.metadata.namespace ?? '',
     name: app.metadata.name,
+    packageName,
     status: derived.status,
     description: boundMessage(derived.description),
     message: boundMessage(derived.message),
@@ -155,7 +156,11 @@ export function buildClusterState(
         packageInstallState(install, packageName, versions, ownedApp),
       );
     }
-    apps.push(...packageApps.filter(a => !a.ownerPackageInstall).map(appState));
+    apps.push(
+      ...packageApps
+        .filter(a => !a.ownerPackageInstall)
+        .map(a => appState(a, packageName)),
+    );
   }
   const error = clusterError(cluster, options);
   const maxItems = options.maxItemsPerCluster ?? DEFAULT_MAX_ITEMS_PER_CLUSTER;
