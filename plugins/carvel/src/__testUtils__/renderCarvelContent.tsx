@@ -37,6 +37,11 @@ export function mockCarvelApi(
     getEntityStatus,
     getClusters: jest.fn().mockResolvedValue({ items: [] }),
     getHistory: jest.fn().mockResolvedValue({ items: [] }),
+    getPackages: jest.fn().mockResolvedValue({ items: [] }),
+    getPackageVersions: jest.fn().mockResolvedValue({ items: [] }),
+    getPackageInstalls: jest
+      .fn()
+      .mockResolvedValue({ items: [], clusterErrors: [] }),
   };
 }
 

@@ -4,6 +4,9 @@ import {
   ClusterListResponse,
   DeploymentHistoryResponse,
   EntityCarvelStatus,
+  PackageInstallLocationResponse,
+  PackageListResponse,
+  PackageVersionListResponse,
 } from '@carvel-gitops/plugin-carvel-common';
 
 /** Reads Carvel state from the `carvel` backend plugin. */
@@ -17,6 +20,15 @@ export interface CarvelApi {
     entityRef: CompoundEntityRef,
     options?: { limit?: number },
   ): Promise<DeploymentHistoryResponse>;
+  /** Packages known from the GitOps repositories and the clusters. */
+  getPackages(): Promise<PackageListResponse>;
+  /** Versions of one package with release date and values schema, highest first. */
+  getPackageVersions(packageName: string): Promise<PackageVersionListResponse>;
+  /** PackageInstalls of one package on every cluster, only those running `version` when given. */
+  getPackageInstalls(
+    packageName: string,
+    options?: { version?: string },
+  ): Promise<PackageInstallLocationResponse>;
 }
 
 export const carvelApiRef = createApiRef<CarvelApi>({

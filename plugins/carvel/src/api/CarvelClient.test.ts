@@ -96,6 +96,65 @@ describe('CarvelClient', () => {
     );
   });
 
+  it('lists the known packages', async () => {
+    const packages = {
+      items: [
+        {
+          packageName: 'app.default.tap',
+          clusters: ['prod', 'staging'],
+          versions: ['1.1.0', '1.0.0'],
+        },
+      ],
+    };
+    const { client, fetchApi } = createClient(jsonResponse(200, packages));
+
+    await expect(client.getPackages()).resolves.toEqual(packages);
+    expect(fetchApi.fetch).toHaveBeenCalledWith(`${BASE_URL}/packages`);
+  });
+
+  it('gets the versions of a package by its encoded refName', async () => {
+    const versions = {
+      items: [
+        {
+          version: '1.1.0',
+          releasedAt: '2026-11-30T10:00:00Z',
+          valuesSchema: { type: 'object' },
+          clusters: ['staging'],
+        },
+      ],
+    };
+    const { client, fetchApi } = createClient(jsonResponse(200, versions));
+
+    await expect(client.getPackageVersions('app.default.tap')).resolves.toEqual(
+      versions,
+    );
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/packages/app.default.tap/versions`,
+    );
+    fetchApi.fetch.mockResolvedValueOnce(jsonResponse(200, versions));
+    await client.getPackageVersions('odd/name?');
+    expect(fetchApi.fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/packages/odd%2Fname%3F/versions`,
+    );
+  });
+
+  it('gets where a package is installed, for one version when given', async () => {
+    const installs = { items: [], clusterErrors: [] };
+    const { client, fetchApi } = createClient(jsonResponse(200, installs));
+
+    await expect(client.getPackageInstalls('app.default.tap')).resolves.toEqual(
+      installs,
+    );
+    expect(fetchApi.fetch).toHaveBeenCalledWith(
+      `${BASE_URL}/packages/app.default.tap/installs`,
+    );
+    fetchApi.fetch.mockResolvedValueOnce(jsonResponse(200, installs));
+    await client.getPackageInstalls('app.default.tap', { version: '1.0.0+b' });
+    expect(fetchApi.fetch).toHaveBeenLastCalledWith(
+      `${BASE_URL}/packages/app.default.tap/installs?version=1.0.0%2Bb`,
+    );
+  });
+
   it('throws a ResponseError when the entity is not visible', async () => {
     const { client } = createClient(
       jsonResponse(404, {

@@ -5,6 +5,9 @@ import {
   ClusterListResponse,
   DeploymentHistoryResponse,
   EntityCarvelStatus,
+  PackageInstallLocationResponse,
+  PackageListResponse,
+  PackageVersionListResponse,
 } from '@carvel-gitops/plugin-carvel-common';
 import { CarvelApi } from './CarvelApi';
 
@@ -47,6 +50,31 @@ export class CarvelClient implements CarvelApi {
 
   async getClusters(): Promise<ClusterListResponse> {
     return this.getJson<ClusterListResponse>('/clusters');
+  }
+
+  async getPackages(): Promise<PackageListResponse> {
+    return this.getJson<PackageListResponse>('/packages');
+  }
+
+  async getPackageVersions(
+    packageName: string,
+  ): Promise<PackageVersionListResponse> {
+    return this.getJson<PackageVersionListResponse>(
+      `/packages/${encodeURIComponent(packageName)}/versions`,
+    );
+  }
+
+  async getPackageInstalls(
+    packageName: string,
+    options: { version?: string } = {},
+  ): Promise<PackageInstallLocationResponse> {
+    const query =
+      options.version === undefined
+        ? ''
+        : `?${new URLSearchParams({ version: options.version })}`;
+    return this.getJson<PackageInstallLocationResponse>(
+      `/packages/${encodeURIComponent(packageName)}/installs${query}`,
+    );
   }
 
   private async getJson<T>(path: string): Promise<T> {
