@@ -1,4 +1,8 @@
-import { GitRepository, runGit } from '@carvel-gitops/plugin-carvel-node';
+import {
+  GitRepository,
+  runGit,
+  runGitForBytes,
+} from '@carvel-gitops/plugin-carvel-node';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -113,6 +117,40 @@ export class BareRepositoryMirror {
 
   async readBlob(oid: string): Promise<string> {
     return this.git(['cat-file', 'blob', checkedCommit(oid)]);
+  }
+
+  /**
+   * Reads several blobs with one git process (`cat-file --batch`); a blob that is missing or not a
+   * blob is left out. The caller bounds the total size (ls-tree gives each blob's).
+   */
+  async readBlobs(oids: string[]): Promise<Map<string, string>> {
+    const blobs = new Map<string, string>();
+    if (oids.length === 0) return blobs;
+    const output = await runGitForBytes(['cat-file', '--batch'], {
+      cwd: this.options.directory,
+      timeoutMs: this.options.localTimeoutMs,
+      input: `${oids.map(checkedCommit).join('\n')}\n`,
+    });
+    let position = 0;
+    while (position < output.length) {
+      const lineEnd = output.indexOf(0x0a, position);
+      if (lineEnd < 0) break;
+      const [oid, type, sizeText] = output
+        .subarray(position, lineEnd)
+        .toString('latin1')
+        .split(' ');
+      position = lineEnd + 1;
+      if (type === 'missing' || sizeText === undefined) continue;
+      const size = Number(sizeText);
+      if (!Number.isSafeInteger(size) || position + size > output.length) {
+        throw new Error('git cat-file --batch gave a malformed answer');
+      }
+      if (type === 'blob') {
+        blobs.set(oid, output.subarray(position, position + size).toString());
+      }
+      position += size + 1;
+    }
+    return blobs;
   }
 
   /** ISO-8601 committer time, or undefined when the mirror does not have the commit. */

@@ -5,6 +5,7 @@ import {
   GitRepository,
 } from '@carvel-gitops/plugin-carvel-node';
 import { BareRepositoryMirror } from './BareRepositoryMirror';
+import { batchedBlobReader } from './batchedBlobReader';
 import { FollowedRepository } from './gitopsMirrorSettings';
 import { DesiredFilesLimits, readDesiredFilesAt } from './readDesiredFilesAt';
 
@@ -148,13 +149,18 @@ export class FollowedRepositoryMirror {
         this.current = { ...this.current, fetchedAt };
         return;
       }
+      const treeFiles = await this.mirror.files(commit);
       const files = await readDesiredFilesAt(
         {
           repository: this.name,
           commit,
           committedAt,
-          files: await this.mirror.files(commit),
-          readBlob: oid => this.mirror.readBlob(oid),
+          files: treeFiles,
+          readBlob: await batchedBlobReader(
+            this.mirror,
+            treeFiles,
+            this.options.files,
+          ),
         },
         this.options.files,
       );

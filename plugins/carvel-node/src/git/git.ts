@@ -28,6 +28,7 @@ export interface GitCommandOptions {
 const LOW_SPEED_BYTES = 1024;
 const LOW_SPEED_SECONDS = 30;
 const MAX_ERROR_DETAIL = 2000;
+const MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 const PASSED_ENVIRONMENT = [
   'PATH',
   'HOME',
@@ -116,6 +117,24 @@ export function runGit(
   args: string[],
   options: GitCommandOptions = {},
 ): Promise<string> {
+  return execGit(args, options, 'utf8').then(stdout => stdout.toString());
+}
+
+/** {@link runGit} for output that is bytes, such as `git cat-file --batch`. */
+export function runGitForBytes(
+  args: string[],
+  options: GitCommandOptions = {},
+): Promise<Buffer> {
+  return execGit(args, options, 'buffer').then(stdout =>
+    Buffer.isBuffer(stdout) ? stdout : Buffer.from(stdout),
+  );
+}
+
+function execGit(
+  args: string[],
+  options: GitCommandOptions,
+  encoding: 'utf8' | 'buffer',
+): Promise<string | Buffer> {
   const env = gitEnvironmentFor(options);
   const signals = [options.signal, timeoutSignal(options.timeoutMs)].filter(
     (s): s is AbortSignal => s !== undefined,
@@ -125,7 +144,7 @@ export function runGit(
     const child = execFile(
       'git',
       args,
-      { cwd: options.cwd, env, signal, maxBuffer: 64 * 1024 * 1024 },
+      { cwd: options.cwd, env, signal, maxBuffer: MAX_OUTPUT_BYTES, encoding },
       (error, stdout, stderr) => {
         if (!error) {
           resolve(stdout);
