@@ -11,6 +11,7 @@ import {
   createTemporaryFolder,
   gitopsAppYaml,
   packageInstallYaml,
+  packageYaml,
 } from './__testUtils__/gitopsRepository';
 
 // Every test runs real git processes, which a busy machine slows down.
@@ -34,7 +35,7 @@ describe('GitopsRepositoryMirror', () => {
     const repo = await createGitopsRepository();
     const head = await repo.commit(
       {
-        'app.default.tap/packages/1.0.0.yaml': 'kind: Package\n',
+        'app.default.tap/packages/1.0.0.yaml': packageYaml('1.0.0'),
         'app.default.tap/staging/packageinstall.yaml':
           packageInstallYaml('>=1.0.0'),
         'app.default.tap/staging/params.yaml': 'kind: Secret\n',
@@ -72,6 +73,14 @@ describe('GitopsRepositoryMirror', () => {
       expect.objectContaining({
         name: 'app.default.tap-staging',
         targetCluster: 'staging',
+        commit: head,
+      }),
+    ]);
+    expect(state.packages).toEqual([
+      expect.objectContaining({
+        file: 'app.default.tap/packages/1.0.0.yaml',
+        packageName: 'app.default.tap',
+        version: '1.0.0',
         commit: head,
       }),
     ]);

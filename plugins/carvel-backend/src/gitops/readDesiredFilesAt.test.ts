@@ -3,6 +3,7 @@ import { readDesiredFilesAt } from './readDesiredFilesAt';
 import {
   gitopsAppYaml,
   packageInstallYaml,
+  packageYaml,
 } from './__testUtils__/gitopsRepository';
 
 const repository = '/srv/gitops.git';
@@ -34,6 +35,7 @@ describe('readDesiredFilesAt', () => {
       'a/prod/packageinstall.yaml': packageInstallYaml('1'),
       'a/apps/prod.yaml': gitopsAppYaml('prod'),
       'a/prod/params.yaml': 'kind: Secret\n',
+      'a/packages/1.0.0.yaml': packageYaml('1.0.0'),
       'README.md': '# gitops\n',
     });
     const read = await readDesiredFilesAt(source);
@@ -42,8 +44,16 @@ describe('readDesiredFilesAt', () => {
       ['b/prod/packageinstall.yaml', '2'],
     ]);
     expect(read.apps.map(a => a.targetCluster)).toEqual(['prod']);
+    expect(read.packages).toEqual([
+      expect.objectContaining({
+        file: 'a/packages/1.0.0.yaml',
+        packageName: 'app.default.tap',
+        version: '1.0.0',
+        commit,
+      }),
+    ]);
     expect(read.problems).toEqual([]);
-    expect(source.readBlob).toHaveBeenCalledTimes(3);
+    expect(source.readBlob).toHaveBeenCalledTimes(4);
   });
 
   it('reads at most maxFiles layout files and says so', async () => {
@@ -60,9 +70,37 @@ describe('readDesiredFilesAt', () => {
       {
         repository,
         message:
-          'has 3 PackageInstall and App files; only the first 2 are read',
+          'has 3 PackageInstall, App and Package files; only the first 2 are read',
       },
     ]);
+  });
+
+  it('keeps a values schema only within its bounds, noting why one was left out', async () => {
+    const read = await readDesiredFilesAt(
+      sourceOf({
+        'a/packages/1.0.0.yaml': packageYaml('1.0.0', { type: 'object' }),
+        'a/packages/2.0.0.yaml': packageYaml('2.0.0', {
+          description: 'x'.repeat(200),
+        }),
+      }),
+      {
+        maxFiles: 10,
+        yaml: DEFAULT_YAML_LIMITS,
+        valuesSchema: { maxBytes: 100, maxDepth: 8 },
+      },
+    );
+    expect(read.packages).toEqual([
+      expect.objectContaining({
+        version: '1.0.0',
+        valuesSchema: { type: 'object' },
+      }),
+      expect.objectContaining({
+        version: '2.0.0',
+        valuesSchemaProblem:
+          'valuesSchema is more than 100 bytes as JSON and was left out',
+      }),
+    ]);
+    expect(read.problems).toEqual([]);
   });
 
   it('never reads a file over the size bound, and reports one it cannot read', async () => {

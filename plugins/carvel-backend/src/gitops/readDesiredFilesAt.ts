@@ -1,13 +1,19 @@
 import {
   DesiredGitopsApp,
   DesiredPackageInstall,
+  DesiredPackageVersion,
   DesiredStateProblem,
 } from '@carvel-gitops/plugin-carvel-common';
 import {
+  DEFAULT_VALUES_SCHEMA_LIMITS,
   DEFAULT_YAML_LIMITS,
+  DesiredFileResult,
   gitopsFileOf,
+  GitopsFile,
   readGitopsAppFile,
+  readPackageFile,
   readPackageInstallFile,
+  ValuesSchemaLimits,
   YamlLimits,
 } from '@carvel-gitops/plugin-carvel-node';
 import { TreeFile } from './BareRepositoryMirror';
@@ -16,6 +22,8 @@ export interface DesiredFilesLimits {
   /** Layout files read per repository; the rest are one problem. */
   maxFiles: number;
   yaml: YamlLimits;
+  /** Bounds of a Package's values schema kept in memory; the defaults when absent. */
+  valuesSchema?: ValuesSchemaLimits;
 }
 
 export const DEFAULT_DESIRED_FILES_LIMITS: DesiredFilesLimits = {
@@ -26,6 +34,7 @@ export const DEFAULT_DESIRED_FILES_LIMITS: DesiredFilesLimits = {
 export interface DesiredFiles {
   packageInstalls: DesiredPackageInstall[];
   apps: DesiredGitopsApp[];
+  packages: DesiredPackageVersion[];
   problems: DesiredStateProblem[];
 }
 
@@ -37,13 +46,18 @@ export interface DesiredFilesSource {
   readBlob(oid: string): Promise<string>;
 }
 
-/** Reads the PackageInstall and App files of one commit; every file that cannot be read is a problem of its own. */
+/** Reads the PackageInstall, App and Package files of one commit; every file that cannot be read is a problem of its own. */
 export async function readDesiredFilesAt(
   source: DesiredFilesSource,
   limits: DesiredFilesLimits = DEFAULT_DESIRED_FILES_LIMITS,
 ): Promise<DesiredFiles> {
-  const { repository, commit, committedAt } = source;
-  const result: DesiredFiles = { packageInstalls: [], apps: [], problems: [] };
+  const { repository } = source;
+  const result: DesiredFiles = {
+    packageInstalls: [],
+    apps: [],
+    packages: [],
+    problems: [],
+  };
   const layoutFiles = source.files
     .map(file => ({ file, layout: gitopsFileOf(file.path) }))
     .filter(f => f.layout !== undefined)
@@ -51,7 +65,7 @@ export async function readDesiredFilesAt(
   if (layoutFiles.length > limits.maxFiles) {
     result.problems.push({
       repository,
-      message: `has ${layoutFiles.length} PackageInstall and App files; only the first ${limits.maxFiles} are read`,
+      message: `has ${layoutFiles.length} PackageInstall, App and Package files; only the first ${limits.maxFiles} are read`,
     });
   }
   for (const { file, layout } of layoutFiles.slice(0, limits.maxFiles)) {
@@ -70,25 +84,53 @@ export async function readDesiredFilesAt(
       problem('could not be read from the repository mirror');
       continue;
     }
-    if (layout!.kind === 'packageInstall') {
-      const read = readPackageInstallFile(
-        text,
-        layout!,
-        { repository, commit, committedAt },
-        limits.yaml,
-      );
+    const read = readLayoutFile(text, layout!, source, limits);
+    if (read.kind === 'packageInstall')
       result.packageInstalls.push(...read.items);
-      read.problems.forEach(problem);
-    } else {
-      const read = readGitopsAppFile(
-        text,
-        layout!,
-        { repository, commit },
-        limits.yaml,
-      );
-      result.apps.push(...read.items);
-      read.problems.forEach(problem);
-    }
+    else if (read.kind === 'app') result.apps.push(...read.items);
+    else result.packages.push(...read.items);
+    read.problems.forEach(problem);
   }
   return result;
+}
+
+type LayoutRead =
+  | ({ kind: 'packageInstall' } & DesiredFileResult<DesiredPackageInstall>)
+  | ({ kind: 'app' } & DesiredFileResult<DesiredGitopsApp>)
+  | ({ kind: 'package' } & DesiredFileResult<DesiredPackageVersion>);
+
+function readLayoutFile(
+  text: string,
+  layout: GitopsFile,
+  { repository, commit, committedAt }: DesiredFilesSource,
+  limits: DesiredFilesLimits,
+): LayoutRead {
+  switch (layout.kind) {
+    case 'packageInstall':
+      return {
+        kind: layout.kind,
+        ...readPackageInstallFile(
+          text,
+          layout,
+          { repository, commit, committedAt },
+          limits.yaml,
+        ),
+      };
+    case 'app':
+      return {
+        kind: layout.kind,
+        ...readGitopsAppFile(text, layout, { repository, commit }, limits.yaml),
+      };
+    default:
+      return {
+        kind: layout.kind,
+        ...readPackageFile(
+          text,
+          layout,
+          { repository, commit },
+          limits.yaml,
+          limits.valuesSchema ?? DEFAULT_VALUES_SCHEMA_LIMITS,
+        ),
+      };
+  }
 }

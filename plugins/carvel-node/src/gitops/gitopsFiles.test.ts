@@ -27,10 +27,22 @@ describe('gitopsFileOf', () => {
     });
   });
 
+  it('knows the Package files of a package folder', () => {
+    expect(gitopsFileOf('app.default.tap/packages/1.0.0.yaml')).toEqual({
+      kind: 'package',
+      path: 'app.default.tap/packages/1.0.0.yaml',
+      packageFolder: 'app.default.tap',
+    });
+    expect(gitopsFileOf('a/b/packages/packageinstall.yml')).toMatchObject({
+      kind: 'package',
+      packageFolder: 'a/b',
+    });
+  });
+
   it.each([
-    'app.default.tap/packages/1.0.0.yaml',
     'app.default.tap/staging/params.yaml',
-    'app.default.tap/packages/packageinstall.yaml',
+    'app.default.tap/packages/nested/1.0.0.yaml',
+    'packages/1.0.0.yaml',
     'packageinstall.yaml',
     'staging/packageinstall.yaml',
     'README.md',

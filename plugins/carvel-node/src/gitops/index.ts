@@ -1,4 +1,5 @@
 export * from './boundedYaml';
+export * from './boundedValuesSchema';
 export * from './gitopsFiles';
 export * from './readDesiredFiles';
 export * from './gitopsPushedEvent';

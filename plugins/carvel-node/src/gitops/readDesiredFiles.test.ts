@@ -1,5 +1,9 @@
-import { gitopsFileOf } from './gitopsFiles';
-import { readGitopsAppFile, readPackageInstallFile } from './readDesiredFiles';
+import { gitopsFileOf, LayoutFile } from './gitopsFiles';
+import {
+  readGitopsAppFile,
+  readPackageFile,
+  readPackageInstallFile,
+} from './readDesiredFiles';
 
 const source = {
   repository: 'https://git.example.com/acme/gitops.git',
@@ -44,7 +48,9 @@ spec:
 `;
 
 describe('readPackageInstallFile', () => {
-  const file = gitopsFileOf('app.default.tap/staging/packageinstall.yaml')!;
+  const file = gitopsFileOf(
+    'app.default.tap/staging/packageinstall.yaml',
+  ) as LayoutFile<'packageInstall'>;
 
   it('reads the fields drift compares, never values content', () => {
     expect(readPackageInstallFile(packageInstallYaml, file, source)).toEqual({
@@ -107,7 +113,9 @@ spec:
 
 describe('readGitopsAppFile', () => {
   it("takes the target cluster from the generator's label and the package from its annotation", () => {
-    const file = gitopsFileOf('app.default.tap/apps/prod.yaml')!;
+    const file = gitopsFileOf(
+      'app.default.tap/apps/prod.yaml',
+    ) as LayoutFile<'app'>;
     expect(readGitopsAppFile(appYaml, file, source).items).toEqual([
       {
         repository: source.repository,
@@ -122,7 +130,9 @@ describe('readGitopsAppFile', () => {
   });
 
   it('falls back to the file name and package folder for hand-written Apps', () => {
-    const file = gitopsFileOf('delivery/web.tap/apps/staging.yaml')!;
+    const file = gitopsFileOf(
+      'delivery/web.tap/apps/staging.yaml',
+    ) as LayoutFile<'app'>;
     const text = 'kind: App\nmetadata: {name: web}\n';
     expect(readGitopsAppFile(text, file, source).items).toEqual([
       expect.objectContaining({
@@ -130,6 +140,89 @@ describe('readGitopsAppFile', () => {
         packageName: 'web.tap',
         targetCluster: 'staging',
       }),
+    ]);
+  });
+});
+
+describe('readPackageFile', () => {
+  const file = gitopsFileOf(
+    'app.default.tap/packages/1.1.0.yaml',
+  ) as LayoutFile<'package'>;
+  const packageYaml = (version: string, extra = '') => `---
+apiVersion: data.packaging.carvel.dev/v1alpha1
+kind: Package
+metadata:
+  name: app.default.tap.${version}
+spec:
+  refName: app.default.tap
+  version: "${version}"
+${extra}  template:
+    spec: {}
+`;
+
+  it('reads version, release date and values schema of every Package document', () => {
+    const text = `${packageYaml(
+      '1.1.0',
+      `  releasedAt: "2026-11-01T10:00:00Z"
+  valuesSchema:
+    openAPIv3:
+      type: object
+      properties:
+        replicas: {type: integer, default: 1}
+`,
+    )}${packageYaml('1.0.0')}`;
+    expect(readPackageFile(text, file, source)).toEqual({
+      items: [
+        {
+          repository: source.repository,
+          commit: source.commit,
+          file: 'app.default.tap/packages/1.1.0.yaml',
+          packageName: 'app.default.tap',
+          version: '1.1.0',
+          releasedAt: '2026-11-01T10:00:00Z',
+          valuesSchema: {
+            type: 'object',
+            properties: { replicas: { type: 'integer', default: 1 } },
+          },
+        },
+        expect.objectContaining({ version: '1.0.0' }),
+      ],
+      problems: [],
+    });
+    expect(readPackageFile(text, file, source).items[1]).not.toHaveProperty(
+      'valuesSchema',
+    );
+  });
+
+  it('leaves out a values schema over the bounds with a note, keeping the version', () => {
+    const text = packageYaml(
+      '2.0.0',
+      `  valuesSchema:
+    openAPIv3: {description: "${'x'.repeat(300)}"}
+`,
+    );
+    const { items } = readPackageFile(text, file, source, undefined, {
+      maxBytes: 100,
+      maxDepth: 8,
+    });
+    expect(items).toEqual([
+      expect.objectContaining({
+        version: '2.0.0',
+        valuesSchemaProblem:
+          'valuesSchema is more than 100 bytes as JSON and was left out',
+      }),
+    ]);
+    expect(items[0]).not.toHaveProperty('valuesSchema');
+  });
+
+  it('reports a Package without refName or a string version, keeping the others', () => {
+    const text = `kind: Package
+spec: {refName: app.default.tap, version: 1.0}
+${packageYaml('1.0.0')}`;
+    const result = readPackageFile(text, file, source);
+    expect(result.items.map(i => i.version)).toEqual(['1.0.0']);
+    expect(result.problems).toEqual([
+      'has a Package without spec.refName or spec.version (as strings)',
     ]);
   });
 });

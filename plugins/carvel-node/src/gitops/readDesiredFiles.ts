@@ -2,6 +2,7 @@ import {
   ANNOTATION_GITOPS_APP_PACKAGE_NAME,
   DesiredGitopsApp,
   DesiredPackageInstall,
+  DesiredPackageVersion,
   LABEL_CARVEL_CLUSTER,
 } from '@carvel-gitops/plugin-carvel-common';
 import {
@@ -9,7 +10,12 @@ import {
   parseBoundedYaml,
   YamlLimits,
 } from './boundedYaml';
-import { GitopsFile } from './gitopsFiles';
+import {
+  boundValuesSchema,
+  DEFAULT_VALUES_SCHEMA_LIMITS,
+  ValuesSchemaLimits,
+} from './boundedValuesSchema';
+import { LayoutFile } from './gitopsFiles';
 
 /** Where a file was read: the repository and the branch head. */
 export interface DesiredFileSource {
@@ -65,7 +71,7 @@ function metadataOf(
 /** The PackageInstalls of `<package>/<cluster>/packageinstall.yaml`, with the fields drift compares. */
 export function readPackageInstallFile(
   text: string,
-  file: GitopsFile,
+  file: LayoutFile<'packageInstall'>,
   source: DesiredFileSource,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): DesiredFileResult<DesiredPackageInstall> {
@@ -113,7 +119,7 @@ export function readPackageInstallFile(
 /** The GitOps Apps of `<package>/apps/<cluster>.yaml` and the run cluster each delivers to. */
 export function readGitopsAppFile(
   text: string,
-  file: GitopsFile,
+  file: LayoutFile<'app'>,
   source: Omit<DesiredFileSource, 'committedAt'>,
   limits: YamlLimits = DEFAULT_YAML_LIMITS,
 ): DesiredFileResult<DesiredGitopsApp> {
@@ -138,6 +144,46 @@ export function readGitopsAppFile(
         stringOf(annotations?.[ANNOTATION_GITOPS_APP_PACKAGE_NAME]) ??
         file.packageFolder.split('/').pop()!,
       targetCluster: stringOf(labels?.[LABEL_CARVEL_CLUSTER]) ?? file.cluster,
+    });
+  }
+  return { items, problems };
+}
+
+/** The Package documents of `<package>/packages/*.yaml`: the versions git delivers, with their values schema bounded. */
+export function readPackageFile(
+  text: string,
+  file: LayoutFile<'package'>,
+  source: Omit<DesiredFileSource, 'committedAt'>,
+  limits: YamlLimits = DEFAULT_YAML_LIMITS,
+  schemaLimits: ValuesSchemaLimits = DEFAULT_VALUES_SCHEMA_LIMITS,
+): DesiredFileResult<DesiredPackageVersion> {
+  const { documents, problems } = documentsOf(text, 'Package', limits);
+  const items: DesiredPackageVersion[] = [];
+  for (const document of documents) {
+    const spec = fieldsOf(document.spec);
+    const packageName = stringOf(spec?.refName);
+    const version = stringOf(spec?.version);
+    if (!packageName || !version) {
+      problems.push(
+        'has a Package without spec.refName or spec.version (as strings)',
+      );
+      continue;
+    }
+    const releasedAt = stringOf(spec?.releasedAt);
+    const valuesSchema = boundValuesSchema(spec, schemaLimits);
+    items.push({
+      repository: source.repository,
+      commit: source.commit,
+      file: file.path,
+      packageName,
+      version,
+      ...(releasedAt !== undefined ? { releasedAt } : {}),
+      ...(valuesSchema && 'schema' in valuesSchema
+        ? { valuesSchema: valuesSchema.schema }
+        : {}),
+      ...(valuesSchema && 'problem' in valuesSchema
+        ? { valuesSchemaProblem: valuesSchema.problem }
+        : {}),
     });
   }
   return { items, problems };

@@ -53,3 +53,21 @@ metadata:
     carvel.dev/package-name: app.default.tap
 `;
 }
+
+/** A Package of app.default.tap, with `openAPIv3` as its values schema when given. */
+export function packageYaml(version: string, openAPIv3?: object): string {
+  const schema = openAPIv3
+    ? `  valuesSchema:\n    openAPIv3: ${JSON.stringify(openAPIv3)}\n`
+    : '';
+  return `apiVersion: data.packaging.carvel.dev/v1alpha1
+kind: Package
+metadata:
+  name: app.default.tap.${version}
+  namespace: apps
+spec:
+  refName: app.default.tap
+  version: "${version}"
+${schema}  template:
+    spec: {}
+`;
+}
