@@ -4,7 +4,6 @@ import {
   ANNOTATION_GITOPS_APP_PACKAGE_NAME,
   type ClusterError,
   type ClusterSyncState,
-  type Package,
   type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
 import type { ClusterConfig } from '../config/readClusterConfigs';
@@ -14,6 +13,7 @@ import {
   packageInstallResource,
   packageResource,
   SlimApp,
+  SlimPackage,
 } from './carvelResources';
 import { classifyClusterError } from './classifyClusterError';
 import type { Clock } from './Clock';
@@ -59,7 +59,7 @@ export interface WatchedCluster {
   readonly lastSyncedAt?: string;
   readonly requestCount: number;
   readonly packageInstalls: PackageIndex<PackageInstall>;
-  readonly packages: PackageIndex<Package>;
+  readonly packages: PackageIndex<SlimPackage>;
   readonly apps: PackageIndex<SlimApp>;
   start(): void;
   stop(): void;
@@ -71,7 +71,7 @@ export class ClusterWatcher implements WatchedCluster {
   readonly packageInstalls = new PackageIndex<PackageInstall>(
     p => p.spec.packageRef.refName,
   );
-  readonly packages = new PackageIndex<Package>(p => p.spec.refName);
+  readonly packages = new PackageIndex<SlimPackage>(p => p.spec.refName);
   readonly apps = new PackageIndex<SlimApp>(
     a =>
       a.metadata.annotations?.[ANNOTATION_GITOPS_APP_PACKAGE_NAME] ??

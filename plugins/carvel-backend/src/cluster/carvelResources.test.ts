@@ -80,6 +80,46 @@ describe('packageInstallResource', () => {
   });
 });
 
+describe('packageResource', () => {
+  const pkg = (spec: Record<string, unknown>) => ({
+    metadata: { name: 'app.default.tap.1.0.0', namespace: 'apps' },
+    spec: { refName: 'app.default.tap', version: '1.0.0', ...spec },
+  });
+
+  it('keeps the release date and the values schema, and no template', () => {
+    const openAPIv3 = { type: 'object', properties: { a: { type: 'string' } } };
+    const slim = packageResource.slim(
+      pkg({
+        releasedAt: '2026-11-01T10:00:00Z',
+        valuesSchema: { openAPIv3 },
+        template: { spec: { fetch: [{ imgpkgBundle: { image: 'x' } }] } },
+      }),
+      new ValueInterner(),
+    )!;
+    expect(slim.spec).toEqual({
+      refName: 'app.default.tap',
+      version: '1.0.0',
+      releasedAt: '2026-11-01T10:00:00Z',
+      valuesSchema: { openAPIv3 },
+    });
+    expect(slim).not.toHaveProperty('valuesSchemaProblem');
+  });
+
+  it('leaves out an oversized values schema with a note, keeping the version', () => {
+    const slim = packageResource.slim(
+      pkg({
+        valuesSchema: { openAPIv3: { description: 'x'.repeat(70 * 1024) } },
+      }),
+      new ValueInterner(),
+    )!;
+    expect(slim.spec).not.toHaveProperty('valuesSchema');
+    expect(slim.spec.version).toBe('1.0.0');
+    expect(slim.valuesSchemaProblem).toBe(
+      'valuesSchema is more than 65536 bytes as JSON and was left out',
+    );
+  });
+});
+
 describe('packageResource and appResource', () => {
   it('slim and release without leaving shared values behind', () => {
     const values = new ValueInterner();

@@ -10,6 +10,7 @@ import {
   type Package,
   type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
+import { boundValuesSchema } from '@carvel-gitops/plugin-carvel-node';
 import { slimTargetCluster, valuesSecretRefs } from './slimDeliveryFields';
 import type { ValueInterner } from './ValueInterner';
 
@@ -200,7 +201,12 @@ function shareSettled<S extends ReturnType<typeof slimInstallStatus>>(
   return hasMessage(status) ? status : shared.object(status);
 }
 
-export const packageResource: CarvelResource<Package> = {
+export interface SlimPackage extends Package {
+  /** Why `spec.valuesSchema` was left out (over the size or depth kept), if it was. */
+  valuesSchemaProblem?: string;
+}
+
+export const packageResource: CarvelResource<SlimPackage> = {
   plural: 'packages',
   group: 'data.packaging.carvel.dev',
   version: 'v1alpha1',
@@ -212,6 +218,7 @@ export const packageResource: CarvelResource<Package> = {
     const refName = optionalString(spec?.refName);
     const version = optionalString(spec?.version);
     if (!metadata || !refName || !version) return undefined;
+    const valuesSchema = boundValuesSchema(spec);
     return {
       apiVersion: 'data.packaging.carvel.dev/v1alpha1',
       kind: 'Package',
@@ -220,7 +227,13 @@ export const packageResource: CarvelResource<Package> = {
         refName,
         version,
         releasedAt: optionalString(spec?.releasedAt),
+        ...(valuesSchema && 'schema' in valuesSchema
+          ? { valuesSchema: { openAPIv3: valuesSchema.schema } }
+          : {}),
       }),
+      ...(valuesSchema && 'problem' in valuesSchema
+        ? { valuesSchemaProblem: valuesSchema.problem }
+        : {}),
     };
   },
   release: releaseShared,
