@@ -213,8 +213,12 @@ export interface PackageVersionDetails {
   releasedAt?: string;
   /** `spec.valuesSchema.openAPIv3` of that version, when it has one. */
   valuesSchema?: Record<string, unknown>;
+  /** Why `valuesSchema` is absent although the Package has one (e.g. over the size kept). */
+  valuesSchemaNote?: string;
   /** Clusters holding a Package object of this version, sorted. */
   clusters: string[];
+  /** Whether a followed GitOps repository has a Package file of this version. */
+  inGit?: boolean;
 }
 
 /** `GET /packages/:packageName/versions`: highest version first. */
@@ -229,10 +233,16 @@ export interface PackageInstallLocation {
   name: string;
   packageName: string;
   constraints?: string;
-  /** The version running (status.version), if any. */
+  /**
+   * The version running, as `/status` reports it: the one the App last deployed successfully,
+   * else `status.version`. Absent before kapp-controller selected one.
+   */
   version?: string;
+  /** As `/status`: `succeeded` means kapp-controller reconciled `version` successfully. */
   status: CarvelStatus;
   updatedAt?: string;
+  /** The cluster is in error (see `clusterErrors`): this is what it listed before. */
+  stale?: boolean;
 }
 
 /**
@@ -241,5 +251,12 @@ export interface PackageInstallLocation {
  */
 export interface PackageInstallLocationResponse {
   items: PackageInstallLocation[];
-  clusterErrors: Array<{ cluster: string; error: ClusterError }>;
+  clusterErrors: Array<{
+    cluster: string;
+    error: ClusterError;
+    /** Set when its items are still listed, as last seen (`lastSyncedAt`: when it was last listed completely). */
+    stale?: { lastSyncedAt?: string };
+  }>;
+  /** Clusters with more PackageInstalls of the package than one answer holds: how many were left out. */
+  truncated?: Array<{ cluster: string; omitted: number }>;
 }
