@@ -7,9 +7,14 @@ export interface CoalescedLoad<T> {
   error?: Error;
   loading: boolean;
   loadedAt?: Date;
-  /** Loads again; calls during a load coalesce into one more load after it. */
+  /**
+   * Loads again at once, beside a load already running (its older answer never replaces a newer
+   * one); calls while two loads run coalesce into one more load after one of them.
+   */
   reload: () => void;
 }
+
+const MAX_LOADS_IN_FLIGHT = 2;
 
 interface LoadState<T> {
   key: string;
@@ -21,7 +26,8 @@ interface LoadState<T> {
 
 /**
  * Runs `load` for `key`, again when `key` or `deps` change and on `reload()`. What loaded for an
- * earlier key is never returned for the current one.
+ * earlier key is never returned for the current one. A change signalled during a load is asked for
+ * at once: waiting for an answer that may predate the change would add its whole duration.
  */
 export function useCoalescedLoad<T>(
   key: string,
@@ -35,33 +41,49 @@ export function useCoalescedLoad<T>(
 
   useEffect(() => {
     let cancelled = false;
-    let inFlight = false;
+    let inFlight = 0;
+    let started = 0;
+    let applied = 0;
     let requestedAgain = false;
 
     const run = async () => {
-      if (inFlight) {
+      if (inFlight >= MAX_LOADS_IN_FLIGHT) {
         requestedAgain = true;
         return;
       }
-      inFlight = true;
-      do {
-        requestedAgain = false;
+      const order = ++started;
+      inFlight++;
+      setState(prev =>
+        prev.key === key ? { ...prev, loading: true } : { key, loading: true },
+      );
+      let outcome: { value: T } | { error: Error };
+      try {
+        outcome = { value: await loadRef.current() };
+      } catch (e) {
+        outcome = { error: e instanceof Error ? e : new Error(String(e)) };
+      }
+      inFlight--;
+      if (cancelled) return;
+      const stillLoading = inFlight > 0 || requestedAgain;
+      if (order > applied) {
+        applied = order;
         setState(prev =>
-          prev.key === key
-            ? { ...prev, loading: true }
-            : { key, loading: true },
+          'value' in outcome
+            ? {
+                key,
+                value: outcome.value,
+                loading: stillLoading,
+                loadedAt: new Date(),
+              }
+            : { ...prev, error: outcome.error, loading: stillLoading },
         );
-        try {
-          const value = await loadRef.current();
-          if (cancelled) return;
-          setState({ key, value, loading: false, loadedAt: new Date() });
-        } catch (e) {
-          if (cancelled) return;
-          const error = e instanceof Error ? e : new Error(String(e));
-          setState(prev => ({ ...prev, error, loading: false }));
-        }
-      } while (requestedAgain);
-      inFlight = false;
+      } else if (!stillLoading) {
+        setState(prev => ({ ...prev, loading: false }));
+      }
+      if (requestedAgain) {
+        requestedAgain = false;
+        run();
+      }
     };
 
     reloadRef.current = () => {

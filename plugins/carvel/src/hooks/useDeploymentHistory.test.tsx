@@ -43,7 +43,7 @@ const history = (cluster: string): DeploymentHistoryResponse => ({
 });
 
 describe('useDeploymentHistory', () => {
-  it('loads once on mount and coalesces key changes during a load into one more load', async () => {
+  it('loads once on mount, asks again at once on a key change during a load, and coalesces further changes', async () => {
     const { carvelApi, wrapper, pending } = deferredHistoryApi();
     const { result, rerender } = renderHook(
       ({ reloadKey }) =>
@@ -56,18 +56,19 @@ describe('useDeploymentHistory', () => {
     rerender({ reloadKey: 2 });
     rerender({ reloadKey: 3 });
     rerender({ reloadKey: 3 });
-    expect(carvelApi.getHistory).toHaveBeenCalledTimes(1);
+    expect(carvelApi.getHistory).toHaveBeenCalledTimes(2);
 
     const first = history('staging');
     await act(async () => pending[0](first));
-    await waitFor(() => expect(carvelApi.getHistory).toHaveBeenCalledTimes(2));
+    await waitFor(() => expect(carvelApi.getHistory).toHaveBeenCalledTimes(3));
     expect(result.current.history).toBe(first);
 
-    const second = history('prod');
-    await act(async () => pending[1](second));
-    expect(result.current.history).toBe(second);
+    await act(async () => pending[1](history('qa')));
+    const third = history('prod');
+    await act(async () => pending[2](third));
+    expect(result.current.history).toBe(third);
     expect(result.current.loading).toBe(false);
-    expect(carvelApi.getHistory).toHaveBeenCalledTimes(2);
+    expect(carvelApi.getHistory).toHaveBeenCalledTimes(3);
   });
 
   it('forgets the previous entity when the entity changes', async () => {

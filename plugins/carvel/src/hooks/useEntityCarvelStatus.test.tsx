@@ -26,7 +26,7 @@ function deferredStatusApi() {
 }
 
 describe('useEntityCarvelStatus', () => {
-  it('coalesces refreshes during a load into one more load', async () => {
+  it('asks again at once on a refresh during a load, and coalesces further refreshes into one more load', async () => {
     const { carvelApi, wrapper, pending } = deferredStatusApi();
     const { result } = renderHook(
       () => useEntityCarvelStatus('component:default/app'),
@@ -39,20 +39,42 @@ describe('useEntityCarvelStatus', () => {
       result.current.refresh();
       result.current.refresh();
     });
-    expect(carvelApi.getEntityStatus).toHaveBeenCalledTimes(1);
+    expect(carvelApi.getEntityStatus).toHaveBeenCalledTimes(2);
 
     const first = entityStatus([cluster('staging')]);
     await act(async () => pending[0](first));
     await waitFor(() =>
-      expect(carvelApi.getEntityStatus).toHaveBeenCalledTimes(2),
+      expect(carvelApi.getEntityStatus).toHaveBeenCalledTimes(3),
     );
     expect(result.current.status).toBe(first);
+    expect(result.current.loading).toBe(true);
 
     const second = entityStatus([cluster('production')]);
     await act(async () => pending[1](second));
     expect(result.current.status).toBe(second);
+    const third = entityStatus([cluster('qa')]);
+    await act(async () => pending[2](third));
+    expect(result.current.status).toBe(third);
     expect(result.current.loading).toBe(false);
-    expect(carvelApi.getEntityStatus).toHaveBeenCalledTimes(2);
+    expect(carvelApi.getEntityStatus).toHaveBeenCalledTimes(3);
+  });
+
+  it('never lets an older answer replace a newer one', async () => {
+    const { wrapper, pending } = deferredStatusApi();
+    const { result } = renderHook(
+      () => useEntityCarvelStatus('component:default/app'),
+      { wrapper },
+    );
+    act(() => result.current.refresh());
+
+    const newer = entityStatus([cluster('production')]);
+    await act(async () => pending[1](newer));
+    expect(result.current.status).toBe(newer);
+    expect(result.current.loading).toBe(true);
+
+    await act(async () => pending[0](entityStatus([cluster('staging')])));
+    expect(result.current.status).toBe(newer);
+    expect(result.current.loading).toBe(false);
   });
 
   it('forgets the previous entity when the entity changes', async () => {

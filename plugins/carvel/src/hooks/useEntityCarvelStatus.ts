@@ -11,7 +11,7 @@ export interface EntityCarvelStatusResult {
   error?: Error;
   loading: boolean;
   loadedAt?: Date;
-  /** Loads again; calls during a load coalesce into one more load after it. */
+  /** Loads again at once; see useCoalescedLoad's `reload`. */
   refresh: () => void;
 }
 
