@@ -7,6 +7,7 @@ const types: Record<string, string> = {
   'bitbucket.org': 'bitbucketCloud',
   'dev.azure.com': 'azure',
   'gerrit.example.com': 'gerrit',
+  'bitbucket.example.com': 'bitbucketServer',
 };
 const typeOf = (url: string) => types[new URL(url).host];
 
@@ -28,6 +29,14 @@ describe('commitWebUrl', () => {
       'https://dev.azure.com/acme/project/_git/gitops',
       `https://dev.azure.com/acme/project/_git/gitops/commit/${SHA}`,
     ],
+    [
+      'https://bitbucket.example.com/scm/OPS/gitops.git',
+      `https://bitbucket.example.com/projects/OPS/repos/gitops/commits/${SHA}`,
+    ],
+    [
+      'https://bitbucket.example.com/bitbucket/scm/~jane/gitops.git',
+      `https://bitbucket.example.com/bitbucket/users/jane/repos/gitops/commits/${SHA}`,
+    ],
   ])('links a commit of %s', (repository, expected) => {
     expect(commitWebUrl(repository, SHA, typeOf)).toBe(expected);
   });
@@ -38,6 +47,9 @@ describe('commitWebUrl', () => {
     ).toBeUndefined();
     expect(
       commitWebUrl('https://gerrit.example.com/gitops', SHA, typeOf),
+    ).toBeUndefined();
+    expect(
+      commitWebUrl('https://bitbucket.example.com/OPS/gitops.git', SHA, typeOf),
     ).toBeUndefined();
   });
 

@@ -3,13 +3,29 @@ export type IntegrationTypeOf = (url: string) => string | undefined;
 
 const COMMIT_SHA = /^[0-9a-f]{40}$|^[0-9a-f]{64}$/;
 
-const COMMIT_PATHS: Record<string, (sha: string) => string> = {
-  github: sha => `/commit/${sha}`,
-  gitea: sha => `/commit/${sha}`,
-  azure: sha => `/commit/${sha}`,
-  gitlab: sha => `/-/commit/${sha}`,
-  bitbucketCloud: sha => `/commits/${sha}`,
+/** Web path of a commit from the repository's clone path (no trailing `/` or `.git`), per host type. */
+const COMMIT_PATHS: Record<
+  string,
+  (repositoryPath: string, sha: string) => string | undefined
+> = {
+  github: (path, sha) => `${path}/commit/${sha}`,
+  gitea: (path, sha) => `${path}/commit/${sha}`,
+  azure: (path, sha) => `${path}/commit/${sha}`,
+  gitlab: (path, sha) => `${path}/-/commit/${sha}`,
+  bitbucketCloud: (path, sha) => `${path}/commits/${sha}`,
+  bitbucketServer: bitbucketServerCommitPath,
 };
+
+/** `<context>/scm/PROJ/repo` → `<context>/projects/PROJ/repos/repo/commits/<sha>` (`~user` → `users/user`). */
+function bitbucketServerCommitPath(path: string, sha: string) {
+  const clone = /^(.*)\/scm\/([^/]+)\/([^/]+)$/.exec(path);
+  if (!clone) return undefined;
+  const [, context, owner, repository] = clone;
+  const ownerPath = owner.startsWith('~')
+    ? `users/${owner.slice(1)}`
+    : `projects/${owner}`;
+  return `${context}/${ownerPath}/repos/${repository}/commits/${sha}`;
+}
 
 /**
  * The web page of a commit in a followed repository, for hosts whose integration type has a known
@@ -35,5 +51,6 @@ export function commitWebUrl(
   if (!commitPath) return undefined;
   const repositoryPath = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
   if (repositoryPath === '') return undefined;
-  return `${url.origin}${repositoryPath}${commitPath(sha)}`;
+  const path = commitPath(repositoryPath, sha);
+  return path === undefined ? undefined : `${url.origin}${path}`;
 }
