@@ -8,9 +8,11 @@ import {
   createCarvelAppAction,
   createCarvelFetchAction,
   createCarvelPackageInstallAction,
+  createCarvelPromoteAction,
   createCarvelPushAction,
   createCarvelRbacAction,
 } from './actions';
+import { RunningVersionsClient } from './gitops/runningVersions';
 import {
   GitRepositories,
   GITOPS_PUSHED_TOPIC,
@@ -27,8 +29,10 @@ export const scaffolderModuleCarvel = createBackendModule({
         config: coreServices.rootConfig,
         events: eventsServiceRef,
         logger: coreServices.logger,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
       },
-      async init({ scaffolder, config, events, logger }) {
+      async init({ scaffolder, config, events, logger, discovery, auth }) {
         const repositories = GitRepositories.fromConfig(config);
         const onPushed = (eventPayload: object) =>
           events
@@ -42,6 +46,9 @@ export const scaffolderModuleCarvel = createBackendModule({
           createCarvelAppAction(),
           createCarvelRbacAction(),
           createCarvelPushAction({ repositories, onPushed }),
+          createCarvelPromoteAction({
+            runningVersions: new RunningVersionsClient({ discovery, auth }),
+          }),
         );
       },
     });

@@ -80,9 +80,8 @@ describe('planPromotion', () => {
         { requestedVersion: '1.3.0' },
       ),
     ).toEqual({
-      problems: [
+      problem:
         "cluster 'staging' (apps/app) runs 1.2.0 (succeeded), not 1.3.0; only a version that runs and succeeded on 'staging' is promoted",
-      ],
     });
   });
 
@@ -95,7 +94,7 @@ describe('planPromotion', () => {
     ],
   ])('refuses a version that is %s on from', (_what, extra, problem) => {
     expect(plan({ items: [install('staging', '1.2.0', extra)] })).toEqual({
-      problems: [expect.stringContaining(problem)],
+      problem: expect.stringContaining(problem),
     });
   });
 
@@ -111,17 +110,15 @@ describe('planPromotion', () => {
         ],
       }),
     ).toEqual({
-      problems: [
+      problem:
         "cluster 'staging' is in error (unreachable: connect ECONNREFUSED), so what runs there cannot be confirmed; promote once it is reachable again",
-      ],
     });
   });
 
   it('refuses a from that runs no PackageInstall of the package, naming where it runs', () => {
     expect(plan({ items: [install('prod', '1.0.0')] })).toEqual({
-      problems: [
+      problem:
         "cluster 'staging' runs no PackageInstall of 'app.default.tap' that you may see (it runs on: prod)",
-      ],
     });
   });
 
@@ -134,16 +131,14 @@ describe('planPromotion', () => {
       plan({ items }, { fromInGit: { ...inGit, namespace: 'team-b' } }),
     ).toMatchObject({ version: '0.9.0' });
     expect(plan({ items })).toEqual({
-      problems: [
+      problem:
         "cluster 'staging' runs 2 PackageInstalls of 'app.default.tap' (apps/app, team-b/app) and app.default.tap/staging/packageinstall.yaml is not in the GitOps repository to tell which one to promote from",
-      ],
     });
     expect(
       plan({ items }, { fromInGit: { ...inGit, namespace: 'team-c' } }),
     ).toEqual({
-      problems: [
+      problem:
         "cluster 'staging' runs 2 PackageInstalls of 'app.default.tap' (apps/app, team-b/app); app.default.tap/staging/packageinstall.yaml names team-c/app, which matches none of them",
-      ],
     });
   });
 

@@ -27,7 +27,7 @@ export type PromotionPlan =
       source: PackageInstallLocation;
       targets: PlannedTarget[];
     }
-  | { problems: string[] };
+  | { problem: string };
 
 const describeInstall = (install: PackageInstallLocation) =>
   `${install.namespace}/${install.name}`;
@@ -145,27 +145,21 @@ export function planPromotion(options: {
 }): PromotionPlan {
   const { packageName, from, requestedVersion, installs } = options;
   const source = findSource(options);
-  if (typeof source === 'string') return { problems: [source] };
+  if (typeof source === 'string') return { problem: source };
   const where = `cluster '${from}' (${describeInstall(source)})`;
   if (source.version === undefined) {
     return {
-      problems: [
-        `${where} runs no version of '${packageName}' yet (${source.status})`,
-      ],
+      problem: `${where} runs no version of '${packageName}' yet (${source.status})`,
     };
   }
   if (requestedVersion !== undefined && requestedVersion !== source.version) {
     return {
-      problems: [
-        `${where} runs ${source.version} (${source.status}), not ${requestedVersion}; only a version that runs and succeeded on '${from}' is promoted`,
-      ],
+      problem: `${where} runs ${source.version} (${source.status}), not ${requestedVersion}; only a version that runs and succeeded on '${from}' is promoted`,
     };
   }
   if (source.status !== 'succeeded') {
     return {
-      problems: [
-        `${where} runs ${source.version} but its status is ${source.status}; only a version that succeeded on '${from}' is promoted`,
-      ],
+      problem: `${where} runs ${source.version} but its status is ${source.status}; only a version that succeeded on '${from}' is promoted`,
     };
   }
   const version = source.version;
