@@ -84,110 +84,78 @@ describe('buildPackageSections', () => {
     ]);
     expect(sections[0].clustersWithoutInstall).toEqual(['staging']);
   });
-
-  it('offers a newer version only when the constraints do not take it', () => {
-    const versions = ['1.0.0', '1.1.0', '1.2.0'];
-    const [section] = buildPackageSections(
-      entityStatus([
-        cluster('staging', {
-          packages: [{ packageName: PACKAGE_NAME, versions }],
-          packageInstalls: [
-            packageInstall({
-              name: 'pinned',
-              constraints: '1.0.0',
-              version: '1.0.0',
-            }),
-            packageInstall({
-              name: 'open',
-              constraints: '>=1.0.0',
-              version: '1.1.0',
-            }),
-            packageInstall({
-              name: 'current',
-              constraints: '1.2.0',
-              version: '1.2.0',
-            }),
-          ],
-        }),
-      ]),
-    );
-
-    expect(
-      Object.fromEntries(
-        section.rows.map(row => [
-          row.id,
-          row.kind === 'install' ? row.availableUpdate : 'error',
-        ]),
-      ),
-    ).toEqual({
-      'staging/apps/current': undefined,
-      'staging/apps/open': undefined,
-      'staging/apps/pinned': '1.2.0',
-    });
-  });
-
-  it('falls back to the latest version when the cluster lists none', () => {
-    const [section] = buildPackageSections(
-      entityStatus([
-        cluster('staging', {
-          packages: [],
-          packageInstalls: [
-            packageInstall({
-              constraints: '1.0.0',
-              version: '1.0.0',
-              latestVersion: '1.1.0',
-            }),
-          ],
-        }),
-      ]),
-    );
-
-    expect(section.rows[0]).toMatchObject({ availableUpdate: '1.1.0' });
-  });
-
-  it('leaves out the update when the install has no version yet', () => {
-    const [section] = buildPackageSections(
-      entityStatus([
-        cluster('staging', {
-          packageInstalls: [packageInstall({ version: undefined })],
-        }),
-      ]),
-    );
-
-    expect(section.rows[0]).toMatchObject({ availableUpdate: undefined });
-  });
 });
 
-describe('clustersWithoutInstall', () => {
-  it('leaves out a build cluster whose Apps deliver to other clusters', () => {
+describe('which clusters a package card lists', () => {
+  const delivery = (
+    name: string,
+    targetCluster?: string,
+    packageName = PACKAGE_NAME,
+  ) => ({
+    namespace: 'gitops-delivery',
+    name,
+    status: 'succeeded' as const,
+    packageName,
+    ...(targetCluster ? { targetCluster } : {}),
+  });
+
+  it('lists the clusters holding a PackageInstall and those its Apps deliver to, not the others', () => {
     const [section] = buildPackageSections(
       entityStatus([
         cluster('staging'),
         cluster('prod', { packageInstalls: [] }),
+        cluster('unrelated', { packageInstalls: [] }),
         cluster('build', {
           packageInstalls: [],
           apps: [
-            {
-              namespace: 'gitops-delivery',
-              name: 'app-default-tap-staging',
-              status: 'succeeded',
-              targetCluster: 'staging',
-            },
+            delivery('app-default-tap-staging', 'staging'),
+            delivery('app-default-tap-prod', 'prod'),
+            delivery('db-default-tap-qa', 'qa', 'db.default.tap'),
           ],
         }),
-        cluster('empty-build', {
+        cluster('qa', { packageInstalls: [] }),
+        cluster('in-place', {
           packageInstalls: [],
-          apps: [
-            {
-              namespace: 'gitops-delivery',
-              name: 'unlabelled',
-              status: 'succeeded',
-            },
-          ],
+          apps: [delivery('unlabelled')],
         }),
       ]),
     );
-    expect(section.clustersWithoutInstall).toEqual(['prod', 'empty-build']);
+    expect(section.rows.map(row => row.clusterName)).toEqual(['staging']);
+    expect(section.clustersWithoutInstall).toEqual(['prod', 'in-place']);
+  });
+
+  it('keeps a cluster in error out of a package it held nothing of, and marks its last rows stale', () => {
+    const sections = buildPackageSections({
+      ...entityStatus([
+        cluster('staging'),
+        cluster('prod', {
+          state: 'error',
+          error: { type: 'unreachable', message: 'connect ECONNREFUSED' },
+          stale: { lastSyncedAt: '2024-05-01T09:00:00Z' },
+        }),
+        cluster('qa', {
+          state: 'error',
+          error: { type: 'timeout', message: 'no answer' },
+          stale: { lastSyncedAt: '2024-05-01T09:00:00Z' },
+          packageInstalls: [packageInstall({ packageName: 'db.default.tap' })],
+        }),
+      ]),
+      packageNames: [PACKAGE_NAME, 'db.default.tap'],
+    });
+    const [app, db] = sections;
+    expect(app.rows.map(row => `${row.kind}:${row.clusterName}`)).toEqual([
+      'install:staging',
+      'cluster-error:prod',
+      'install:prod',
+    ]);
+    expect(app.rows[0]).not.toHaveProperty('stale');
+    expect(app.rows[2]).toMatchObject({
+      stale: { lastSyncedAt: '2024-05-01T09:00:00Z' },
+    });
+    expect(db.rows.map(row => `${row.kind}:${row.clusterName}`)).toEqual([
+      'cluster-error:qa',
+      'install:qa',
+    ]);
   });
 });
 
@@ -264,6 +232,29 @@ describe('buildAppRows', () => {
     expect(rows.map(row => row.id)).toEqual([
       'app:staging/gitops/app-staging',
       'app:production/gitops/app-production',
+    ]);
+  });
+
+  it('names the run cluster an App delivers to beside the build cluster it lives on', () => {
+    const rows = buildAppRows(
+      entityStatus([
+        cluster('build', {
+          packageInstalls: [],
+          apps: [
+            {
+              namespace: 'gitops',
+              name: 'app-staging',
+              status: 'succeeded',
+              targetCluster: 'staging',
+            },
+            { namespace: 'gitops', name: 'local', status: 'succeeded' },
+          ],
+        }),
+      ]),
+    );
+    expect(rows.map(row => [row.clusterName, row.runCluster])).toEqual([
+      ['build', 'staging'],
+      ['build', 'build'],
     ]);
   });
 });

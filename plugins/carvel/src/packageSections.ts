@@ -4,7 +4,6 @@ import {
   ClusterError,
   EntityCarvelStatus,
   PackageInstallState,
-  describeAvailableUpdate,
 } from '@carvel-gitops/plugin-carvel-common';
 
 /** One PackageInstall on one run cluster. */
@@ -13,8 +12,8 @@ export interface PackageInstallRow {
   id: string;
   clusterName: string;
   install: PackageInstallState;
-  /** A newer version the constraints do not take yet. */
-  availableUpdate?: string;
+  /** Set when the cluster is in error: the row is what it listed before, possibly out of date. */
+  stale?: { lastSyncedAt?: string };
 }
 
 /** A run cluster whose state could not be read; stands in for its PackageInstalls. */
@@ -41,7 +40,10 @@ export interface PackageSection {
 /** One build-cluster App that delivers to a run cluster. */
 export interface AppRow {
   id: string;
+  /** The build cluster the App lives on. */
   clusterName: string;
+  /** The run cluster it delivers to: its targetCluster, else the cluster it lives on. */
+  runCluster: string;
   app: AppState;
 }
 
@@ -59,29 +61,6 @@ function byNamespaceAndName(
   return a.namespace.localeCompare(b.namespace) || a.name.localeCompare(b.name);
 }
 
-function availableUpdateFor(
-  cluster: ClusterCarvelState,
-  install: PackageInstallState,
-): string | undefined {
-  if (!install.version) {
-    return undefined;
-  }
-  const versions = cluster.packages.find(
-    pkg => pkg.packageName === install.packageName,
-  )?.versions;
-  const known = versions?.length
-    ? versions
-    : [install.latestVersion].filter((v): v is string => Boolean(v));
-  const update = describeAvailableUpdate({
-    constraints: install.constraints,
-    installedVersion: install.version,
-    versions: known,
-  });
-  return update.updateAvailable && !update.takenByConstraints
-    ? update.latestVersion
-    : undefined;
-}
-
 function clusterError(cluster: ClusterCarvelState): ClusterError {
   return (
     cluster.error ?? {
@@ -91,7 +70,29 @@ function clusterError(cluster: ClusterCarvelState): ClusterError {
   );
 }
 
-/** A build cluster: no PackageInstalls of the entity, only Apps that deliver to other clusters. */
+/**
+ * The run clusters of a package: those holding a PackageInstall of it (including git's missing ones)
+ * and those its Apps deliver to.
+ */
+function runClustersOf(
+  status: EntityCarvelStatus,
+  packageName: string,
+): Set<string> {
+  const names = new Set<string>();
+  for (const cluster of status.clusters) {
+    if (cluster.packageInstalls.some(i => i.packageName === packageName)) {
+      names.add(cluster.name);
+    }
+    for (const app of cluster.apps) {
+      if (app.packageName === undefined || app.packageName === packageName) {
+        names.add(app.targetCluster ?? cluster.name);
+      }
+    }
+  }
+  return names;
+}
+
+/** Only delivers to other clusters (a build cluster), as far as its answer tells. */
 function onlyDeliversElsewhere(cluster: ClusterCarvelState): boolean {
   return (
     cluster.packageInstalls.length === 0 &&
@@ -100,6 +101,22 @@ function onlyDeliversElsewhere(cluster: ClusterCarvelState): boolean {
         app.targetCluster !== undefined && app.targetCluster !== cluster.name,
     )
   );
+}
+
+/**
+ * Whether a cluster belongs in a package's card: it runs the package, or nothing says where the
+ * package runs and it is not a build cluster, or it is in error and its answer cannot tell.
+ */
+function belongsToCard(
+  cluster: ClusterCarvelState,
+  runClusters: Set<string>,
+): boolean {
+  if (runClusters.has(cluster.name)) return true;
+  if (onlyDeliversElsewhere(cluster)) return false;
+  if (cluster.state === 'error') {
+    return cluster.packageInstalls.length === 0 && cluster.apps.length === 0;
+  }
+  return runClusters.size === 0;
 }
 
 /** True when some PackageInstall of the answer has a drift other than 'unknown' or a desired state from git. */
@@ -131,9 +148,12 @@ export function buildPackageSections(
 
   const showsGit = hasGitState(status);
   return packageNames.map(packageName => {
+    const runClusters = runClustersOf(status, packageName);
     const rows: PackageRow[] = [];
     const clustersWithoutInstall: string[] = [];
     for (const cluster of status.clusters) {
+      if (!belongsToCard(cluster, runClusters)) continue;
+      const stale = cluster.state === 'error' ? cluster.stale ?? {} : undefined;
       if (cluster.state === 'error') {
         rows.push({
           kind: 'cluster-error',
@@ -146,11 +166,7 @@ export function buildPackageSections(
       const installs = cluster.packageInstalls
         .filter(install => install.packageName === packageName)
         .sort(byNamespaceAndName);
-      if (
-        installs.length === 0 &&
-        cluster.state !== 'error' &&
-        !onlyDeliversElsewhere(cluster)
-      ) {
+      if (installs.length === 0 && cluster.state !== 'error') {
         clustersWithoutInstall.push(cluster.name);
       }
       for (const install of installs) {
@@ -159,7 +175,7 @@ export function buildPackageSections(
           id: packageInstallRowId(cluster.name, install),
           clusterName: cluster.name,
           install,
-          availableUpdate: availableUpdateFor(cluster, install),
+          ...(stale ? { stale } : {}),
         });
       }
     }
@@ -172,6 +188,7 @@ export function buildAppRows(status: EntityCarvelStatus): AppRow[] {
     [...cluster.apps].sort(byNamespaceAndName).map(app => ({
       id: `app:${cluster.name}/${app.namespace}/${app.name}`,
       clusterName: cluster.name,
+      runCluster: app.targetCluster ?? cluster.name,
       app,
     })),
   );

@@ -4,12 +4,21 @@ import { AppState } from '@carvel-gitops/plugin-carvel-common';
 import { useExpandedRows } from '../../hooks/useExpandedRows';
 import { AppStatusTable } from './AppStatusTable';
 
-function TableOf(props: { app: AppState }) {
+function TableOf(props: { app: AppState; clusterName?: string }) {
   const expandedRows = useExpandedRows();
+  const clusterName = props.clusterName ?? 'prod';
   return (
     <AppStatusTable
       expandedRows={expandedRows}
-      rows={[{ id: 'build/app-prod', clusterName: 'prod', app: props.app }]}
+      now={Date.parse('2024-05-01T10:00:00Z')}
+      rows={[
+        {
+          id: 'build/app-prod',
+          clusterName,
+          runCluster: props.app.targetCluster ?? clusterName,
+          app: props.app,
+        },
+      ]}
     />
   );
 }
@@ -54,7 +63,28 @@ describe('AppStatusTable: states derived from kapp-controller', () => {
     expect(within(row).getByText('Canceled')).toBeInTheDocument();
   });
 
-  it('says where the App delivers and the commit it fetched, and whether it is deployed', async () => {
+  it('names the build cluster and the run cluster it delivers to, and when it last reconciled', async () => {
+    await renderInTestApp(
+      <TableOf
+        clusterName="build"
+        app={gitopsApp({
+          targetCluster: 'staging',
+          updatedAt: '2024-05-01T09:55:00Z',
+        })}
+      />,
+    );
+    expect(screen.getByTestId('app-clusters')).toHaveTextContent(
+      'build → staging',
+    );
+    expect(screen.getByTestId('app-clusters')).toHaveStyle({
+      whiteSpace: 'nowrap',
+    });
+    expect(screen.getByTestId('last-reconciled')).toHaveTextContent(
+      'reconciled 5 min ago',
+    );
+  });
+
+  it('says the commit it fetched, and whether it is deployed', async () => {
     const sha = '3f786850e387550fdab836ed7e6dc881de23001b';
     const { unmount } = await renderInTestApp(
       <TableOf
@@ -65,8 +95,9 @@ describe('AppStatusTable: states derived from kapp-controller', () => {
         })}
       />,
     );
+    expect(screen.getByTestId('app-clusters')).toHaveTextContent(/^prod$/);
     expect(screen.getByTestId('app-delivery')).toHaveTextContent(
-      'delivers to prod · deployed 3f78685',
+      /^deployed 3f78685$/,
     );
     unmount();
     await renderInTestApp(

@@ -1,5 +1,6 @@
 import { Fragment } from 'react';
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -8,16 +9,35 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ExpandedRows } from '../../hooks/useExpandedRows';
 import { AppRow } from '../../packageSections';
+import { carvelTranslationRef } from '../../translation';
 import { CarvelStatusLabel, PreviousError } from '../CarvelStatusLabel';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
+import { RelativeTime } from '../RelativeTime';
 
 const APP_COLUMNS = 4;
 const SHORT_SHA_LENGTH = 7;
 
-/** Where a GitOps App delivers and the commit it fetched (and whether that one is deployed). */
+/** "build → staging": the cluster the App lives on, then the one it delivers to; never wrapped. */
+function BuildAndRunCluster(props: { row: AppRow }) {
+  const { clusterName, runCluster } = props.row;
+  return (
+    <span style={{ whiteSpace: 'nowrap' }} data-testid="app-clusters">
+      {runCluster === clusterName ? (
+        clusterName
+      ) : (
+        <>
+          <span title="build cluster">{clusterName}</span> →{' '}
+          <strong title="run cluster">{runCluster}</strong>
+        </>
+      )}
+    </span>
+  );
+}
+
+/** The commit a GitOps App fetched, and whether that one is deployed. */
 function AppDelivery(props: { app: AppRow['app'] }) {
-  const { targetCluster, fetchedCommit, deployedCommit } = props.app;
-  if (!targetCluster && !fetchedCommit) return null;
+  const { fetchedCommit, deployedCommit } = props.app;
+  if (!fetchedCommit) return null;
   return (
     <Typography
       variant="caption"
@@ -25,16 +45,10 @@ function AppDelivery(props: { app: AppRow['app'] }) {
       component="div"
       data-testid="app-delivery"
     >
-      {targetCluster && `delivers to ${targetCluster}`}
-      {targetCluster && fetchedCommit && ' · '}
-      {fetchedCommit && (
-        <>
-          {deployedCommit === fetchedCommit ? 'deployed' : 'fetched'}{' '}
-          <code title={fetchedCommit}>
-            {fetchedCommit.slice(0, SHORT_SHA_LENGTH)}
-          </code>
-        </>
-      )}
+      {deployedCommit === fetchedCommit ? 'deployed' : 'fetched'}{' '}
+      <code title={fetchedCommit}>
+        {fetchedCommit.slice(0, SHORT_SHA_LENGTH)}
+      </code>
     </Typography>
   );
 }
@@ -43,25 +57,30 @@ function AppDelivery(props: { app: AppRow['app'] }) {
 export function AppStatusTable(props: {
   rows: AppRow[];
   expandedRows: ExpandedRows;
+  /** Milliseconds since the epoch, for the relative times. */
+  now?: number;
 }) {
   const { rows, expandedRows } = props;
+  const { t } = useTranslationRef(carvelTranslationRef);
+  const now = props.now ?? Date.now();
   return (
     <InfoCard
-      title="GitOps Apps"
-      subheader="kapp-controller Apps that deliver these packages, with the cluster they run on"
+      title={t('appsTable.title')}
+      subheader={t('appsTable.subheader')}
       noPadding
     >
-      <Table size="small" aria-label="GitOps Apps">
+      <Table size="small" aria-label={t('appsTable.title')}>
         <TableHead>
           <TableRow>
             <TableCell padding="checkbox" />
-            <TableCell>Cluster</TableCell>
-            <TableCell>App</TableCell>
-            <TableCell>Status</TableCell>
+            <TableCell>{t('appsTable.columns.cluster')}</TableCell>
+            <TableCell>{t('appsTable.columns.app')}</TableCell>
+            <TableCell>{t('appsTable.columns.status')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {rows.map(({ id, clusterName, app }) => {
+          {rows.map(row => {
+            const { id, clusterName, app } = row;
             const appName = `${app.namespace}/${app.name}`;
             const expanded = expandedRows.isExpanded(id);
             const hasDetails = Boolean(app.message || app.previousError);
@@ -77,7 +96,9 @@ export function AppStatusTable(props: {
                       />
                     )}
                   </TableCell>
-                  <TableCell>{clusterName}</TableCell>
+                  <TableCell>
+                    <BuildAndRunCluster row={row} />
+                  </TableCell>
                   <TableCell>
                     {appName}
                     <AppDelivery app={app} />
@@ -94,6 +115,17 @@ export function AppStatusTable(props: {
                         component="div"
                       >
                         {app.description}
+                      </Typography>
+                    )}
+                    {app.updatedAt && (
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        component="div"
+                        data-testid="last-reconciled"
+                      >
+                        {t('packageTable.reconciled')}{' '}
+                        <RelativeTime iso={app.updatedAt} now={now} />
                       </Typography>
                     )}
                   </TableCell>

@@ -26,6 +26,14 @@ const indicatorByStatus: Record<
   unknown: { Indicator: StatusWarning, label: 'Unknown' },
 };
 
+/** How each status reads, e.g. in a status filter. */
+export const CARVEL_STATUS_LABELS = Object.fromEntries(
+  Object.entries(indicatorByStatus).map(([status, { label }]) => [
+    status,
+    label,
+  ]),
+) as Record<CarvelStatus, string>;
+
 function StatusIndicatorLabel(props: { status: CarvelStatus }) {
   const { Indicator, label } =
     indicatorByStatus[props.status] ?? indicatorByStatus.unknown;

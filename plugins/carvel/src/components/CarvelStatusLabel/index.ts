@@ -1,2 +1,2 @@
-export { CarvelStatusLabel } from './CarvelStatusLabel';
+export { CARVEL_STATUS_LABELS, CarvelStatusLabel } from './CarvelStatusLabel';
 export { PreviousError } from './PreviousError';

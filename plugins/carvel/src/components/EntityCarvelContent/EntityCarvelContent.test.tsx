@@ -91,24 +91,15 @@ describe('EntityCarvelContent', () => {
     ).toBeInTheDocument();
   });
 
-  it('offers a newer version the constraint does not take', async () => {
+  it('offers the newer version the API says the constraint does not take', async () => {
     const pinned = packageInstall({
       constraints: '1.0.0',
       version: '1.0.0',
-      lastAttemptedVersion: '1.0.0',
+      lastAttemptedVersion: undefined,
+      availableUpdate: '1.2.0',
     });
     await renderStatus(
-      entityStatus([
-        cluster('staging', {
-          packageInstalls: [pinned],
-          packages: [
-            {
-              packageName: PACKAGE_NAME,
-              versions: ['1.0.0', '1.1.0', '1.2.0'],
-            },
-          ],
-        }),
-      ]),
+      entityStatus([cluster('staging', { packageInstalls: [pinned] })]),
     );
 
     const row = await screen.findByTestId(
@@ -137,7 +128,8 @@ describe('EntityCarvelContent', () => {
     expect(within(row).getByText('Reconciling')).toBeInTheDocument();
   });
 
-  it('shows a cluster in error next to the clusters that answered', async () => {
+  it('says in a sentence which cluster is in error and since when, the raw message behind a toggle', async () => {
+    const since = new Date(Date.now() - 2 * 60_000).toISOString();
     await renderStatus(
       entityStatus([
         cluster('staging'),
@@ -145,8 +137,9 @@ describe('EntityCarvelContent', () => {
           state: 'error',
           error: {
             type: 'unreachable',
-            message: 'connect ECONNREFUSED 10.0.0.1:6443',
-            since: '2024-05-01T09:30:00.000Z',
+            message:
+              'GET https://10.0.0.1:6443/apis/packaging.carvel.dev/v1alpha1/packageinstalls: connect ECONNREFUSED 10.0.0.1:6443',
+            since,
           },
           packageInstalls: [],
         }),
@@ -155,20 +148,24 @@ describe('EntityCarvelContent', () => {
 
     const errorRow = await screen.findByTestId('cluster-error-row-production');
     expect(
-      within(errorRow).getByText(
-        /Unreachable: connect ECONNREFUSED 10.0.0.1:6443/,
-      ),
-    ).toBeInTheDocument();
-    expect(
-      within(errorRow).getByText('2024-05-01T09:30:00.000Z'),
-    ).toBeInTheDocument();
+      within(errorRow).getByTestId('cluster-error-sentence'),
+    ).toHaveTextContent(/^production is unreachable since 2 min$/);
+    expect(errorRow).not.toHaveTextContent('https://');
+    expect(screen.queryByText(/ECONNREFUSED/)).toBeNull();
+    fireEvent.click(
+      within(errorRow).getByRole('button', {
+        name: 'Show message of production',
+      }),
+    );
+    expect(await screen.findByText(/connect ECONNREFUSED/)).toBeInTheDocument();
     expect(
       within(installRow('staging')).getByText('Succeeded'),
     ).toBeInTheDocument();
     expect(screen.queryByText(/No PackageInstall of/)).toBeNull();
   });
 
-  it('says that a cluster in error still shows what it listed before, and when', async () => {
+  it('marks the rows a cluster in error listed before as stale, with the time of the last good read', async () => {
+    const lastSyncedAt = new Date(Date.now() - 5 * 60_000).toISOString();
     await renderStatus(
       entityStatus([
         cluster('production', {
@@ -176,24 +173,111 @@ describe('EntityCarvelContent', () => {
           error: {
             type: 'forbidden',
             message: 'cannot watch packageinstalls: forbidden',
+            resource: 'packageinstalls',
           },
-          stale: { lastSyncedAt: '2024-05-01T09:00:00.000Z' },
+          stale: { lastSyncedAt },
         }),
       ]),
     );
 
     const errorRow = await screen.findByTestId('cluster-error-row-production');
     expect(
-      within(errorRow).getByText(
-        /Forbidden \(missing permissions\): cannot watch/,
-      ),
-    ).toBeInTheDocument();
-    expect(errorRow).toHaveTextContent(
-      'Showing what the cluster listed at 2024-05-01T09:00:00.000Z; it may be out of date.',
+      within(errorRow).getByTestId('cluster-error-sentence'),
+    ).toHaveTextContent('production denies access to packageinstalls');
+    const row = installRow('production');
+    expect(within(row).getByTestId('stale')).toHaveTextContent(
+      'Stale last read 5 min ago',
     );
+    expect(within(row).getByText('5 min ago')).toHaveAttribute(
+      'title',
+      expect.stringContaining(lastSyncedAt),
+    );
+    // The cluster cannot confirm it still runs, so nothing is promoted from it.
+    expect(within(row).queryByRole('button', { name: 'Promote' })).toBeNull();
+  });
+
+  it('says when each row last reconciled, and sums the package up by cluster', async () => {
+    const updatedAt = new Date(Date.now() - 3 * 60_000).toISOString();
+    await renderStatus(
+      entityStatus([
+        cluster('dev', { packageInstalls: [packageInstall({ updatedAt })] }),
+        cluster('staging', {
+          packageInstalls: [packageInstall({ updatedAt })],
+        }),
+        cluster('production', {
+          packageInstalls: [
+            packageInstall({ version: '1.0.0', status: 'failed', updatedAt }),
+          ],
+        }),
+      ]),
+    );
+
+    expect(await screen.findByTestId('package-summary')).toHaveTextContent(
+      '2 of 3 clusters on 1.1.0 · 1 failing',
+    );
+    for (const name of ['dev', 'staging', 'production']) {
+      expect(
+        within(installRow(name)).getByTestId('last-reconciled'),
+      ).toHaveTextContent('reconciled 3 min ago');
+    }
+  });
+
+  it('opens the promote template from a row that succeeded, filled with its package, cluster and version', async () => {
+    await renderStatus(
+      entityStatus([
+        cluster('staging'),
+        cluster('production', {
+          packageInstalls: [packageInstall({ status: 'failed' })],
+        }),
+      ]),
+    );
+
+    const promote = within(
+      await screen.findByTestId('package-install-row-staging/apps/app'),
+    ).getByRole('button', { name: 'Promote' });
+    const href = promote.getAttribute('href')!;
+    expect(href.split('?')[0]).toBe('/create/templates/default/carvel-promote');
     expect(
-      within(installRow('production')).getByText('Succeeded'),
-    ).toBeInTheDocument();
+      JSON.parse(
+        new URL(href, 'http://localhost').searchParams.get('formData')!,
+      ),
+    ).toEqual({ packageName: PACKAGE_NAME, from: 'staging', version: '1.1.0' });
+    expect(
+      within(installRow('production')).queryByRole('button', {
+        name: 'Promote',
+      }),
+    ).toBeNull();
+  });
+
+  it('filters the rows by cluster and by status', async () => {
+    await renderStatus(
+      entityStatus([
+        cluster('staging'),
+        cluster('production', {
+          packageInstalls: [packageInstall({ status: 'failed' })],
+        }),
+      ]),
+    );
+    await screen.findByTestId('package-install-row-staging/apps/app');
+
+    fireEvent.change(screen.getByLabelText('Status'), {
+      target: { value: 'failed' },
+    });
+    expect(
+      screen.queryByTestId('package-install-row-staging/apps/app'),
+    ).toBeNull();
+    expect(installRow('production')).toBeInTheDocument();
+
+    fireEvent.change(screen.getByLabelText('Status'), {
+      target: { value: '' },
+    });
+    fireEvent.change(screen.getByLabelText('Cluster'), {
+      target: { value: 'staging' },
+    });
+    expect(installRow('staging')).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('package-install-row-production/apps/app'),
+    ).toBeNull();
   });
 
   it('shows the build-cluster Apps with their messages', async () => {

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   MissingAnnotationEmptyState,
@@ -26,14 +26,22 @@ import {
   buildPackageSections,
   isNothingFound,
 } from '../../packageSections';
+import {
+  DEFAULT_ROW_VIEW,
+  RowView,
+  rowViewChoices,
+  viewAppRows,
+} from '../../rowView';
 import { buildTruncationNotices } from '../../truncationNotices';
 import { AppStatusTable } from '../AppStatusTable';
 import { DeploymentHistorySection } from '../DeploymentHistory';
 import { NotAllowedEmptyState } from '../NotAllowedEmptyState';
 import { NothingFoundEmptyState } from '../NothingFoundEmptyState';
 import { PackageInstallTable } from '../PackageInstallTable';
+import { useNow } from '../RelativeTime';
 import { TruncationNotice } from '../TruncationNotice';
 import { RefreshToolbar } from './RefreshToolbar';
+import { RowViewBar } from './RowViewBar';
 
 export interface EntityCarvelContentProps {
   /** How often to reload when the app has no signal API; 30 s by default. */
@@ -97,11 +105,21 @@ function EntityCarvelStatusView(props: {
     pollIntervalMs,
   });
   const expandedRows = useExpandedRows();
+  const [view, setView] = useState<RowView>(DEFAULT_ROW_VIEW);
+  const now = useNow();
   const sections = useMemo(
     () => (status ? buildPackageSections(status) : []),
     [status],
   );
   const appRows = useMemo(() => (status ? buildAppRows(status) : []), [status]);
+  const choices = useMemo(
+    () => rowViewChoices(sections, appRows),
+    [sections, appRows],
+  );
+  const shownAppRows = useMemo(
+    () => viewAppRows(appRows, view),
+    [appRows, view],
+  );
   const truncationNotices = useMemo(
     () => (status ? buildTruncationNotices(status) : []),
     [status],
@@ -113,6 +131,7 @@ function EntityCarvelStatusView(props: {
   if (!status) {
     return error ? <ResponseErrorPanel error={error} /> : <Progress />;
   }
+  const nothingFound = isNothingFound(status);
 
   return (
     <Grid container spacing={3} direction="column">
@@ -137,7 +156,17 @@ function EntityCarvelStatusView(props: {
           <TruncationNotice notices={truncationNotices} />
         </Grid>
       )}
-      {isNothingFound(status) ? (
+      {!nothingFound && (
+        <Grid item>
+          <RowViewBar
+            view={view}
+            clusters={choices.clusters}
+            statuses={choices.statuses}
+            onChange={setView}
+          />
+        </Grid>
+      )}
+      {nothingFound ? (
         <Grid item>
           <NothingFoundEmptyState
             packageNames={
@@ -155,13 +184,19 @@ function EntityCarvelStatusView(props: {
             <PackageInstallTable
               section={section}
               expandedRows={expandedRows}
+              view={view}
+              now={now}
             />
           </Grid>
         ))
       )}
-      {appRows.length > 0 && (
+      {shownAppRows.length > 0 && (
         <Grid item>
-          <AppStatusTable rows={appRows} expandedRows={expandedRows} />
+          <AppStatusTable
+            rows={shownAppRows}
+            expandedRows={expandedRows}
+            now={now}
+          />
         </Grid>
       )}
       <Grid item>

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import { InfoCard } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import TableCell from '@material-ui/core/TableCell';
@@ -7,31 +9,57 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ExpandedRows } from '../../hooks/useExpandedRows';
 import { PackageSection } from '../../packageSections';
-import { ClusterErrorMessage } from './ClusterErrorMessage';
+import { summarisePackageSection } from '../../packageSummary';
+import { DEFAULT_ROW_VIEW, RowView, viewPackageSection } from '../../rowView';
+import { carvelTranslationRef } from '../../translation';
+import { ClusterErrorRow } from './ClusterErrorRow';
 import { packageInstallColumns, PackageInstallRow } from './PackageInstallRow';
+import { PackageSummaryLine } from './PackageSummaryLine';
 
-/** The PackageInstalls of one package across the run clusters. */
+/** The PackageInstalls of one package across its run clusters, with a summary line. */
 export function PackageInstallTable(props: {
   section: PackageSection;
   expandedRows: ExpandedRows;
+  view?: RowView;
+  /** Milliseconds since the epoch, for the relative times. */
+  now?: number;
 }) {
-  const { section, expandedRows } = props;
+  const { expandedRows, view = DEFAULT_ROW_VIEW } = props;
+  const { t } = useTranslationRef(carvelTranslationRef);
+  const now = props.now ?? Date.now();
+  const summary = useMemo(
+    () => summarisePackageSection(props.section),
+    [props.section],
+  );
+  const section = useMemo(
+    () => viewPackageSection(props.section, view),
+    [props.section, view],
+  );
+  const columns = packageInstallColumns(section.showsGit);
   return (
-    <InfoCard title={section.packageName} subheader="Package" noPadding>
+    <InfoCard
+      title={section.packageName}
+      subheader={<PackageSummaryLine summary={summary} />}
+      noPadding
+    >
       <Table
         size="small"
-        aria-label={`PackageInstalls of ${section.packageName}`}
+        aria-label={t('packageTable.ariaLabel', {
+          packageName: section.packageName,
+        })}
       >
         <TableHead>
           <TableRow>
             <TableCell padding="checkbox" />
-            <TableCell>Cluster</TableCell>
-            <TableCell>PackageInstall</TableCell>
-            <TableCell>Version</TableCell>
-            <TableCell>Constraint</TableCell>
-            <TableCell>Status</TableCell>
-            {section.showsGit && <TableCell>Git</TableCell>}
-            <TableCell>Update</TableCell>
+            <TableCell>{t('packageTable.columns.cluster')}</TableCell>
+            <TableCell>{t('packageTable.columns.packageInstall')}</TableCell>
+            <TableCell>{t('packageTable.columns.version')}</TableCell>
+            <TableCell>{t('packageTable.columns.constraint')}</TableCell>
+            <TableCell>{t('packageTable.columns.status')}</TableCell>
+            {section.showsGit && (
+              <TableCell>{t('packageTable.columns.git')}</TableCell>
+            )}
+            <TableCell>{t('packageTable.columns.update')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -43,20 +71,17 @@ export function PackageInstallTable(props: {
                 showsGit={section.showsGit}
                 expanded={expandedRows.isExpanded(row.id)}
                 onToggle={() => expandedRows.toggle(row.id)}
+                now={now}
               />
             ) : (
-              <TableRow
+              <ClusterErrorRow
                 key={row.id}
-                data-testid={`cluster-error-row-${row.clusterName}`}
-              >
-                <TableCell padding="checkbox" />
-                <TableCell>{row.clusterName}</TableCell>
-                <TableCell
-                  colSpan={packageInstallColumns(section.showsGit) - 2}
-                >
-                  <ClusterErrorMessage error={row.error} stale={row.stale} />
-                </TableCell>
-              </TableRow>
+                row={row}
+                columns={columns}
+                expanded={expandedRows.isExpanded(row.id)}
+                onToggle={() => expandedRows.toggle(row.id)}
+                now={now}
+              />
             ),
           )}
         </TableBody>
@@ -67,8 +92,10 @@ export function PackageInstallTable(props: {
           color="textSecondary"
           style={{ padding: 16 }}
         >
-          No PackageInstall of {section.packageName} on{' '}
-          {section.clustersWithoutInstall.join(', ')}.
+          {t('packageTable.noInstallOn', {
+            packageName: section.packageName,
+            clusters: section.clustersWithoutInstall.join(', '),
+          })}
         </Typography>
       )}
     </InfoCard>

@@ -1,0 +1,4 @@
+/** A cluster name that never wraps ("stagi ng"). */
+export function ClusterName(props: { name: string }) {
+  return <span style={{ whiteSpace: 'nowrap' }}>{props.name}</span>;
+}
