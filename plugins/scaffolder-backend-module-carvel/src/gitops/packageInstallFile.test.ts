@@ -171,6 +171,20 @@ spec:
     expect(pinned).toContain('# the constraint');
   });
 
+  it('re-renders only its own document when it falls back, keeping the others and their markers', () => {
+    const other = `---\n# notes\napiVersion: v1\nkind: ConfigMap\nmetadata:   {name: notes}\n`;
+    const text = `${other}---\nkind: PackageInstall\nmetadata: {name: app, annotations: {}}\nspec:\n  packageRef: {refName: app.default.tap, versionSelection: {constraints: ">=0.0.0"}}\n${other}`;
+    const pinned = parsed(text).pin('1.0.0', { addDowngradable: true });
+    expect(pinned.startsWith(`${other}---\n`)).toBe(true);
+    expect(pinned.endsWith(other)).toBe(true);
+    expect(
+      parse(pinned.slice(other.length, -other.length)).spec.packageRef,
+    ).toEqual({
+      refName: 'app.default.tap',
+      versionSelection: { constraints: '1.0.0' },
+    });
+  });
+
   it('gives the same bytes for the same input', () => {
     const once = parsed(generated).pin('1.0.0', { addDowngradable: true });
     const twice = parsed(generated).pin('1.0.0', { addDowngradable: true });

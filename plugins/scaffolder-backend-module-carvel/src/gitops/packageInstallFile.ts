@@ -146,7 +146,6 @@ function sourceEdits(
 
 /** The document re-rendered by the yaml library, for layouts the text edits do not handle (flow maps, block scalars). */
 function documentEdit(
-  text: string,
   doc: ParsedDocument,
   version: string,
   addDowngradable: boolean,
@@ -254,7 +253,7 @@ export function parsePackageInstallFile(
     pin(version, { addDowngradable }) {
       const add = addDowngradable && !install.downgradable;
       const edits = sourceEdits(text, doc, version, add) ?? [
-        documentEdit(text, doc, version, add),
+        documentEdit(doc, version, add),
       ];
       const result = applyEdits(text, edits);
       const expected = docs.map(d =>
