@@ -4,6 +4,20 @@
  * @packageDocumentation
  */
 export { carvelPlugin, EntityCarvelContent } from './plugin';
+export {
+  CarvelClusterPickerFieldExtension as CarvelClusterPicker,
+  CarvelClusterPickerFieldExtension,
+  CarvelPackagePickerFieldExtension as CarvelPackagePicker,
+  CarvelPackagePickerFieldExtension,
+  CarvelValuesFormFieldExtension as CarvelValuesForm,
+  CarvelValuesFormFieldExtension,
+  CarvelVersionPickerFieldExtension as CarvelVersionPicker,
+  CarvelVersionPickerFieldExtension,
+} from './plugin';
+export type { CarvelClusterPickerOptions } from './components/fields/CarvelClusterPicker/CarvelClusterPicker';
+export type { CarvelVersionPickerOptions } from './components/fields/CarvelVersionPicker/CarvelVersionPicker';
+export type { CarvelValuesFormOptions } from './components/fields/CarvelValuesForm/CarvelValuesForm';
+export type { CarvelValuesFormValue } from './components/fields/CarvelValuesForm/valuesFormValue';
 export type { EntityCarvelContentProps } from './components/EntityCarvelContent';
 export { isCarvelAvailable } from './isCarvelAvailable';
 export { carvelApiRef, CarvelClient } from './api';

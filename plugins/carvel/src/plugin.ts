@@ -5,7 +5,14 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { carvelApiRef, CarvelClient } from './api';
+import {
+  carvelClusterPickerField,
+  carvelPackagePickerField,
+  carvelValuesFormField,
+  carvelVersionPickerField,
+} from './components/fields/fieldDefinitions';
 
 /** The Carvel plugin for the legacy frontend system. */
 export const carvelPlugin = createPlugin({
@@ -32,5 +39,37 @@ export const EntityCarvelContent = carvelPlugin.provide(
           m => m.EntityCarvelContent,
         ),
     },
+  }),
+);
+
+/** Scaffolder form field `ui:field: CarvelPackagePicker`, for `<ScaffolderFieldExtensions>`. */
+export const CarvelPackagePickerFieldExtension = carvelPlugin.provide(
+  createScaffolderFieldExtension({
+    ...carvelPackagePickerField,
+    schema: carvelPackagePickerField.schema.schema,
+  }),
+);
+
+/** Scaffolder form field `ui:field: CarvelVersionPicker`, for `<ScaffolderFieldExtensions>`. */
+export const CarvelVersionPickerFieldExtension = carvelPlugin.provide(
+  createScaffolderFieldExtension({
+    ...carvelVersionPickerField,
+    schema: carvelVersionPickerField.schema.schema,
+  }),
+);
+
+/** Scaffolder form field `ui:field: CarvelClusterPicker`, for `<ScaffolderFieldExtensions>`. */
+export const CarvelClusterPickerFieldExtension = carvelPlugin.provide(
+  createScaffolderFieldExtension({
+    ...carvelClusterPickerField,
+    schema: carvelClusterPickerField.schema.schema,
+  }),
+);
+
+/** Scaffolder form field `ui:field: CarvelValuesForm`, for `<ScaffolderFieldExtensions>`. */
+export const CarvelValuesFormFieldExtension = carvelPlugin.provide(
+  createScaffolderFieldExtension({
+    ...carvelValuesFormField,
+    schema: carvelValuesFormField.schema.schema,
   }),
 );
