@@ -18,6 +18,7 @@ import { CarvelStatusService } from './service/CarvelStatusService';
 import { commitWebUrl } from './service/commitWebUrl';
 import { DeliveredCommitLookup } from './service/DeliveredCommitLookup';
 import { HistoryService } from './service/HistoryService';
+import { PackageCatalogService } from './service/PackageCatalogService';
 import {
   notifyGitopsChanges,
   notifyStatusChanges,
@@ -91,13 +92,15 @@ export const carvelPlugin = createBackendPlugin({
         const integrations = ScmIntegrations.fromConfig(config);
         const commitUrl = (repository: string, sha: string) =>
           commitWebUrl(repository, sha, url => integrations.byUrl(url)?.type);
+        const initialSyncTimeoutMs =
+          config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000;
+        const maxItemsPerCluster = readMaxItemsPerCluster(config);
         const statusService = new CarvelStatusService({
           fleet,
           catalog: deps.catalog,
           permissions: deps.permissions,
-          initialSyncTimeoutMs:
-            config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000,
-          maxItemsPerCluster: readMaxItemsPerCluster(config),
+          initialSyncTimeoutMs,
+          maxItemsPerCluster,
           desiredState: gitopsMirror,
           commitUrl,
         });
@@ -111,6 +114,13 @@ export const carvelPlugin = createBackendPlugin({
               store: history.store,
               desiredState: gitopsMirror,
               commitUrl,
+            }),
+            packageCatalog: new PackageCatalogService({
+              fleet,
+              permissions: deps.permissions,
+              desiredState: gitopsMirror,
+              initialSyncTimeoutMs,
+              maxItemsPerCluster,
             }),
           }),
         );

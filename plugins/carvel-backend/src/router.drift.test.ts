@@ -20,6 +20,7 @@ import type { DeploymentHistoryStore } from './history/DeploymentHistoryStore';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 import { HistoryService } from './service/HistoryService';
+import { PackageCatalogService } from './service/PackageCatalogService';
 
 const HEAD = '3f786850e387550fdab836ed7e6dc881de23001b';
 
@@ -106,6 +107,11 @@ async function statusOf(constraints: string) {
       catalog,
       permissions,
       store: { list: async () => [] } as unknown as DeploymentHistoryStore,
+    }),
+    packageCatalog: new PackageCatalogService({
+      fleet: fakeFleet([]),
+      permissions,
+      initialSyncTimeoutMs: 100,
     }),
   });
   const app = express().use(router).use(mockErrorHandler());

@@ -17,6 +17,7 @@ import type {
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 import { HistoryService } from './service/HistoryService';
+import { PackageCatalogService } from './service/PackageCatalogService';
 
 const entity: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -67,6 +68,11 @@ async function createApp(allow = true) {
       initialSyncTimeoutMs: 100,
     }),
     historyService: new HistoryService({ catalog, permissions, store }),
+    packageCatalog: new PackageCatalogService({
+      fleet: fakeFleet([]),
+      permissions,
+      initialSyncTimeoutMs: 100,
+    }),
   });
   return { app: express().use(router).use(mockErrorHandler()), queries };
 }

@@ -15,6 +15,7 @@ import { fakeCluster, fakeFleet, packageInstall } from './__testUtils__/fakes';
 import { createRouter } from './router';
 import { CarvelStatusService } from './service/CarvelStatusService';
 import { HistoryService } from './service/HistoryService';
+import { PackageCatalogService } from './service/PackageCatalogService';
 import { DeploymentHistoryStore } from './history/DeploymentHistoryStore';
 
 function component(name: string, owner: string): Entity {
@@ -81,6 +82,11 @@ async function createApp(
       catalog,
       permissions,
       store: { list: async () => [] } as unknown as DeploymentHistoryStore,
+    }),
+    packageCatalog: new PackageCatalogService({
+      fleet,
+      permissions,
+      initialSyncTimeoutMs: 100,
     }),
   });
   return {

@@ -7,6 +7,7 @@ import { defaultWatchSettings } from '../../../plugins/carvel-backend/src/cluste
 import { createRouter } from '../../../plugins/carvel-backend/src/router';
 import { CarvelStatusService } from '../../../plugins/carvel-backend/src/service/CarvelStatusService';
 import { HistoryService } from '../../../plugins/carvel-backend/src/service/HistoryService';
+import { PackageCatalogService } from '../../../plugins/carvel-backend/src/service/PackageCatalogService';
 import { clusterConfigOf, type FarmCluster } from './clusterFarm';
 
 const quietLogger: any = {
@@ -47,7 +48,16 @@ export async function startStatusServer(clusters: FarmCluster[]) {
     }),
   };
   const app = express().use(
-    await createRouter({ httpAuth, statusService, historyService }),
+    await createRouter({
+      httpAuth,
+      statusService,
+      historyService,
+      packageCatalog: new PackageCatalogService({
+        fleet,
+        permissions,
+        initialSyncTimeoutMs: 3000,
+      }),
+    }),
   );
   const server = app.listen(0);
   await new Promise(resolve => server.once('listening', resolve));

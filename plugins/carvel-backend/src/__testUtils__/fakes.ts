@@ -5,6 +5,7 @@ import type {
 } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
 import type { WatchedClusters } from '../service/CarvelStatusService';
+import type { PackageCatalogClusters } from '../service/PackageCatalogService';
 import type { ClusterView } from '../service/buildClusterState';
 
 export function packageInstall(
@@ -88,6 +89,8 @@ export function gitopsApp(
 
 const byPackage = <T>(items: T[], nameOf: (t: T) => string | undefined) => ({
   get: (packageName: string) => items.filter(i => nameOf(i) === packageName),
+  packageNames: () =>
+    [...new Set(items.map(nameOf))].filter((n): n is string => !!n),
 });
 
 export function fakeCluster(
@@ -120,7 +123,7 @@ export function fakeCluster(
 
 export function fakeFleet(
   clusters: ReturnType<typeof fakeCluster>[],
-): WatchedClusters & { interesting: string[] } {
+): WatchedClusters & PackageCatalogClusters & { interesting: string[] } {
   const interesting: string[] = [];
   return {
     interesting,

@@ -6,17 +6,15 @@ import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
-  carvelClustersReadPermission,
   ClusterSummary,
   type DesiredStateSource,
   EntityCarvelStatus,
   readCarvelEntitySelection,
 } from '@carvel-gitops/plugin-carvel-common';
 import { addDrift } from './addDrift';
+import { authorizeClustersRead } from './authorizeClustersRead';
 import { buildClusterState, ClusterView } from './buildClusterState';
 import { DeployedCommitMemory } from './DeployedCommitMemory';
 import { findReadableEntity } from './readableEntity';
@@ -95,13 +93,11 @@ export class CarvelStatusService {
   async listClusters(
     credentials: BackstageCredentials,
   ): Promise<ClusterSummary[]> {
-    const [decision] = await this.options.permissions.authorize(
-      [{ permission: carvelClustersReadPermission }],
-      { credentials },
+    await authorizeClustersRead(
+      this.options.permissions,
+      credentials,
+      'list the Carvel clusters',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError('Not allowed to list the Carvel clusters');
-    }
     return this.options.fleet.clusters().map(cluster => ({
       name: cluster.name,
       state: cluster.state,
