@@ -122,6 +122,31 @@ describe('planPromotion', () => {
     });
   });
 
+  it('says when the backend left the PackageInstalls of from or of a target out of its answer', () => {
+    expect(
+      plan({ items: [], truncated: [{ cluster: 'staging', omitted: 3 }] }),
+    ).toEqual({
+      problem:
+        "the carvel backend left 3 PackageInstalls of 'app.default.tap' on cluster 'staging' out of its answer (too many on one cluster), so what runs there cannot be confirmed",
+    });
+    expect(
+      plan({
+        items: [install('staging', '1.2.0')],
+        truncated: [{ cluster: 'prod', omitted: 7 }],
+      }),
+    ).toMatchObject({
+      targets: [
+        {
+          cluster: 'prod',
+          addDowngradable: false,
+          note: expect.stringContaining(
+            "the carvel backend left 7 PackageInstalls on 'prod' out of its answer",
+          ),
+        },
+      ],
+    });
+  });
+
   it('picks the PackageInstall on from that its git file names, and explains otherwise', () => {
     const items = [
       install('staging', '1.2.0'),

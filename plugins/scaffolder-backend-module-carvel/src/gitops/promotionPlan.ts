@@ -58,6 +58,10 @@ function findSource(options: {
   const onFrom = installs.items.filter(
     i => i.cluster === from && i.packageName === packageName,
   );
+  const omitted = installs.truncated?.find(t => t.cluster === from)?.omitted;
+  if (onFrom.length === 0 && omitted) {
+    return `the carvel backend left ${omitted} PackageInstalls of '${packageName}' on cluster '${from}' out of its answer (too many on one cluster), so what runs there cannot be confirmed`;
+  }
   if (onFrom.length === 0) {
     const elsewhere = [...new Set(installs.items.map(i => i.cluster))].sort();
     return `cluster '${from}' runs no PackageInstall of '${packageName}' that you may see${
@@ -116,12 +120,15 @@ function planTarget(
       matchesGit(i, inGit),
   );
   const running = onTarget.length === 1 ? onTarget[0].version : undefined;
+  const omitted = installs.truncated?.find(t => t.cluster === cluster)?.omitted;
   if (running === undefined) {
-    return fallback(
-      onTarget.length > 1
-        ? `'${cluster}' runs ${onTarget.length} PackageInstalls matching ${inGit.namespace}/${inGit.name}`
-        : `'${cluster}' runs no version of ${inGit.namespace}/${inGit.name} yet`,
-    );
+    let why = `'${cluster}' runs no version of ${inGit.namespace}/${inGit.name} yet`;
+    if (onTarget.length > 1) {
+      why = `'${cluster}' runs ${onTarget.length} PackageInstalls matching ${inGit.namespace}/${inGit.name}`;
+    } else if (onTarget.length === 0 && omitted) {
+      why = `the carvel backend left ${omitted} PackageInstalls on '${cluster}' out of its answer`;
+    }
+    return fallback(why);
   }
   return {
     cluster,

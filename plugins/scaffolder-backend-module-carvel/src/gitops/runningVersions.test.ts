@@ -145,6 +145,18 @@ describe('readInstallLocations', () => {
     );
   });
 
+  it('reads stale items and truncations', () => {
+    const body = {
+      items: [{ ...answer.items[0], stale: true }],
+      clusterErrors: [],
+      truncated: [{ cluster: 'prod', omitted: 12 }],
+    };
+    expect(readInstallLocations(body)).toEqual(body);
+    expect(() =>
+      readInstallLocations({ ...body, truncated: [{ cluster: 'prod' }] }),
+    ).toThrow('a truncation without cluster or count');
+  });
+
   it('keeps only the known fields', () => {
     expect(
       readInstallLocations({

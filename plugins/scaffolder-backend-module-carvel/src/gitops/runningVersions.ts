@@ -57,6 +57,7 @@ function readLocation(value: any): PackageInstallLocation {
     constraints: boundedString(value.constraints),
     version: boundedString(value.version),
     updatedAt: boundedString(value.updatedAt),
+    ...(value.stale === true ? { stale: true } : {}),
   };
 }
 
@@ -76,6 +77,14 @@ function readClusterError(value: any): {
   };
 }
 
+function readTruncation(value: any): { cluster: string; omitted: number } {
+  const cluster = boundedString(value?.cluster);
+  if (!cluster || !Number.isSafeInteger(value.omitted)) {
+    throw malformed('a truncation without cluster or count');
+  }
+  return { cluster, omitted: value.omitted };
+}
+
 /** Parses the answer into our own types, bounded in count and field length. */
 export function readInstallLocations(
   body: unknown,
@@ -87,9 +96,17 @@ export function readInstallLocations(
   if (!Array.isArray(errors) || errors.length > MAX_ITEMS) {
     throw malformed('a clusterErrors field that is not a bounded list');
   }
+  const truncated = (body as { truncated?: unknown }).truncated;
+  if (
+    truncated !== undefined &&
+    (!Array.isArray(truncated) || truncated.length > MAX_ITEMS)
+  ) {
+    throw malformed('a truncated field that is not a bounded list');
+  }
   return {
     items: items.map(readLocation),
     clusterErrors: errors.map(readClusterError),
+    ...(truncated ? { truncated: truncated.map(readTruncation) } : {}),
   };
 }
 
