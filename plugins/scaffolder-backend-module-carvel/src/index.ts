@@ -1,6 +1,7 @@
 /**
  * Scaffolder actions that write Carvel GitOps files: `carvel:gitops:packageinstall`,
- * `carvel:gitops:app` and `carvel:gitops:rbac`.
+ * `carvel:gitops:app`, `carvel:gitops:rbac` and `carvel:gitops:promote`, and that fetch and
+ * push the GitOps repository (`carvel:gitops:fetch`, `carvel:gitops:push`).
  *
  * @packageDocumentation
  */
