@@ -7,3 +7,7 @@
  */
 export { scaffolderModuleCarvel as default } from './module';
 export * from './actions';
+export {
+  RunningVersionsClient,
+  type RunningVersions,
+} from './gitops/runningVersions';
