@@ -37,7 +37,8 @@ export function CarvelPackagePicker(
     [packages.value, search],
   );
   const title = schema.title ?? 'Package';
-  const listId = `${idSchema?.$id ?? 'carvel-package-picker'}-options`;
+  const fieldId = idSchema?.$id ?? 'carvel-package-picker';
+  const listId = `${fieldId}-options`;
 
   return (
     <FormControl
@@ -49,6 +50,7 @@ export function CarvelPackagePicker(
     >
       <FormLabel>{title}</FormLabel>
       <TextField
+        id={`${fieldId}-search`}
         label="Search packages"
         value={search}
         onChange={event => setSearch(event.target.value)}

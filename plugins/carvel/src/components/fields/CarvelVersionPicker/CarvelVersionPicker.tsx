@@ -35,7 +35,7 @@ const FOLLOW_NEWEST = '>=0.0.0';
 export function CarvelVersionPicker(
   props: FieldExtensionComponentProps<string, CarvelVersionPickerOptions>,
 ) {
-  const { formData, onChange, schema, rawErrors, required } = props;
+  const { formData, onChange, schema, rawErrors, required, idSchema } = props;
   const packageName = readSiblingString(
     props,
     'packageNameField',
@@ -95,6 +95,7 @@ export function CarvelVersionPicker(
           </RadioGroup>
           {mode === 'range' && (
             <TextField
+              id={`${idSchema?.$id ?? 'carvel-version-picker'}-range`}
               label="Version range"
               value={formData ?? ''}
               onChange={event => onChange(event.target.value || undefined)}
