@@ -2,11 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { ScmIntegrations } from '@backstage/integration';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { signalsServiceRef } from '@backstage/plugin-signals-node';
 import { carvelPermissions } from '@carvel-gitops/plugin-carvel-common';
+import { registerCarvelActions } from './actions/registerCarvelActions';
 import { ClusterFleet } from './cluster/ClusterFleet';
 import { readWatchSettings } from './cluster/WatchSettings';
 import { followClusterConfig } from './config/followClusterConfig';
@@ -43,6 +45,7 @@ export const carvelPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         signals: signalsServiceRef,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const { config, logger, lifecycle } = deps;
@@ -104,6 +107,13 @@ export const carvelPlugin = createBackendPlugin({
           desiredState: gitopsMirror,
           commitUrl,
         });
+        const packageCatalog = new PackageCatalogService({
+          fleet,
+          permissions: deps.permissions,
+          desiredState: gitopsMirror,
+          initialSyncTimeoutMs,
+          maxItemsPerCluster,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -115,15 +125,13 @@ export const carvelPlugin = createBackendPlugin({
               desiredState: gitopsMirror,
               commitUrl,
             }),
-            packageCatalog: new PackageCatalogService({
-              fleet,
-              permissions: deps.permissions,
-              desiredState: gitopsMirror,
-              initialSyncTimeoutMs,
-              maxItemsPerCluster,
-            }),
+            packageCatalog,
           }),
         );
+        registerCarvelActions(deps.actionsRegistry, {
+          statusService,
+          packageCatalog,
+        });
       },
     });
   },
