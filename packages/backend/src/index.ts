@@ -25,5 +25,6 @@ backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
 backend.add(import('@carvel-gitops/plugin-carvel-backend'));
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 backend.start();
