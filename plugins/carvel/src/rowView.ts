@@ -26,10 +26,11 @@ const STATUS_ORDER: RowStatus[] = [
   'succeeded',
 ];
 
-const statusRank = (status: RowStatus) => {
+/** 0 for what needs attention most (an error), up to succeeded. */
+export function statusRank(status: RowStatus): number {
   const rank = STATUS_ORDER.indexOf(status);
   return rank < 0 ? STATUS_ORDER.length : rank;
-};
+}
 
 export function packageRowStatus(row: PackageRow): RowStatus {
   return row.kind === 'cluster-error' ? 'error' : row.install.status;

@@ -5,10 +5,9 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { ClusterErrorRow as ClusterErrorRowData } from '../../packageSections';
 import { carvelTranslationRef } from '../../translation';
-import { timeAgo } from '../DriftChip/timeAgo';
 import { ExpandedMessageRow, ExpandToggle } from '../ExpandableMessage';
 import { RelativeTime } from '../RelativeTime';
-import { clusterErrorSentenceKey } from './describeClusterError';
+import { ClusterErrorSentence } from './ClusterErrorSentence';
 import { ClusterName } from './ClusterName';
 
 /** "prod is unreachable since 2 min", with the cluster's raw error behind a toggle. */
@@ -22,11 +21,6 @@ export function ClusterErrorRow(props: {
   const { row, columns, expanded, onToggle, now } = props;
   const { t } = useTranslationRef(carvelTranslationRef);
   const { error } = row;
-  const since = timeAgo(error.since, now);
-  const sentence = t(clusterErrorSentenceKey(error), {
-    cluster: row.clusterName,
-    resource: error.resource ?? t('clusterError.carvelResources'),
-  });
   return (
     <>
       <TableRow data-testid={`cluster-error-row-${row.clusterName}`}>
@@ -42,17 +36,11 @@ export function ClusterErrorRow(props: {
         </TableCell>
         <TableCell colSpan={columns - 2}>
           <StatusError>
-            <span data-testid="cluster-error-sentence">
-              {sentence}
-              {since && (
-                <>
-                  {' '}
-                  <span title={error.since}>
-                    {t('clusterError.since', { duration: since })}
-                  </span>
-                </>
-              )}
-            </span>
+            <ClusterErrorSentence
+              clusterName={row.clusterName}
+              error={error}
+              now={now}
+            />
           </StatusError>
           {row.stale && (
             <Typography variant="caption" color="textSecondary" component="div">

@@ -1,1 +1,3 @@
 export { PackageInstallTable } from './PackageInstallTable';
+export { ClusterErrorSentence } from './ClusterErrorSentence';
+export { ClusterName } from './ClusterName';

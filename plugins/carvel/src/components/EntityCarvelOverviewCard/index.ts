@@ -1,0 +1,1 @@
+export { EntityCarvelOverviewCard } from './EntityCarvelOverviewCard';
