@@ -69,7 +69,7 @@ export interface Config {
         depth?: number;
         /** Largest mirror on disk in MiB; a bigger repository is a problem, not mirrored; default 256. */
         maxMegabytes?: number;
-        /** PackageInstall and App files read per repository; default 2000. */
+        /** PackageInstall, App and Package files read per repository; default 2000. */
         maxFiles?: number;
       };
     };
