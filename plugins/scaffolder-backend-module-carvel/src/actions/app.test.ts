@@ -131,6 +131,11 @@ describe('carvel:gitops:app', () => {
     ],
     ['empty ref', { ref: ' ' }, /ref must be a git ref/],
     [
+      'allowEmpty not a boolean, with a missing repoUrl',
+      { allowEmpty: 'yes', repoUrl: undefined },
+      /2 problems with the input:\n- repoUrl: Required\n- allowEmpty: Expected boolean, received string/,
+    ],
+    [
       'namespace not DNS',
       { namespace: 'Build NS' },
       /namespace 'Build NS' must consist/,

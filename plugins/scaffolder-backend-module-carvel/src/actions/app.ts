@@ -4,6 +4,7 @@ import {
   checkDnsSubdomain,
   renderManifests,
 } from '@carvel-gitops/plugin-carvel-common';
+import { appInput, parseActionInput } from '../gitops/actionInputs';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
 import { gitopsLayout } from '../gitops/layout';
@@ -14,13 +15,6 @@ import { examples } from './app.examples';
 export const APP_ACTION_ID = 'carvel:gitops:app';
 export const DEFAULT_KUBECONFIG_SECRET_KEY = 'value.yaml';
 
-interface AppClusterInput {
-  name: string;
-  namespace: string;
-  kubeconfigSecretName?: string;
-  kubeconfigSecretKey?: string;
-}
-
 const GIT_URL = /^(https?:\/\/|ssh:\/\/|git@[^\s:]+:|file:\/\/)\S+$/;
 const GO_DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
@@ -30,8 +24,8 @@ export function gitopsAppName(packageName: string, cluster: string): string {
   return `${packageName.replace(/\./g, '-')}-${cluster}`;
 }
 
-function checkRef(value: unknown): string | undefined {
-  if (typeof value !== 'string' || value.trim() === '' || /\s/.test(value)) {
+function checkRef(value: string): string | undefined {
+  if (value.trim() === '' || /\s/.test(value)) {
     return `ref must be a git ref such as 'origin/main', a tag or a commit SHA`;
   }
   return undefined;
@@ -48,77 +42,7 @@ export function createCarvelAppAction() {
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        packageName: z =>
-          z.string().describe("The Package refName, e.g. 'app.default.tap'"),
-        path: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Folder of the package in the GitOps repository; default: packageName',
-            ),
-        namespace: z =>
-          z
-            .string()
-            .describe('Namespace on the build cluster the Apps live in'),
-        repoUrl: z =>
-          z
-            .string()
-            .describe('Git URL of the GitOps repository the Apps fetch from'),
-        ref: z =>
-          z
-            .string()
-            .optional()
-            .describe("Git ref to fetch; default: 'origin/main'"),
-        gitSecretName: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Secret on the build cluster with git credentials, for private repositories',
-            ),
-        clusters: z =>
-          z
-            .array(
-              z
-                .object({
-                  name: z.string().describe('Run cluster name'),
-                  namespace: z
-                    .string()
-                    .describe('Destination namespace on the run cluster'),
-                  kubeconfigSecretName: z
-                    .string()
-                    .optional()
-                    .describe(
-                      'Secret on the build cluster with the kubeconfig; default: <name>-kubeconfig',
-                    ),
-                  kubeconfigSecretKey: z
-                    .string()
-                    .optional()
-                    .describe(
-                      "Key of the kubeconfig in that Secret; default 'value.yaml', as created by kubectl create secret generic <name>-kubeconfig --from-file=value.yaml=<kubeconfig>",
-                    ),
-                })
-                // The same cluster list feeds every carvel:gitops action, each reading its own fields.
-                .passthrough(),
-            )
-            .describe('The run clusters to deploy to'),
-        syncPeriod: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "How often the Apps re-sync, e.g. '30s' (kapp-controller's default)",
-            ),
-        allowEmpty: z =>
-          z
-            .boolean()
-            .optional()
-            .describe(
-              'Pass --dangerous-allow-empty-list-of-resources=true to kapp. Dangerous: an empty render then deletes everything the App deployed. Default false',
-            ),
-      },
+      input: () => appInput,
       output: {
         files: z =>
           z.array(z.string()).describe('Workspace-relative paths written'),
@@ -127,15 +51,13 @@ export function createCarvelAppAction() {
       },
     },
     async handler(ctx) {
-      const input = ctx.input;
+      const input = parseActionInput(appInput, ctx.input, APP_ACTION_ID);
       const problems = new InputProblems();
       const path = checkPackageFolder(input, problems);
       problems.add(checkDnsLabel(input.namespace, 'namespace'));
-      if (typeof input.repoUrl !== 'string' || !GIT_URL.test(input.repoUrl)) {
+      if (!GIT_URL.test(input.repoUrl)) {
         problems.add(
-          `repoUrl must be a git URL (https://, ssh://, git@host:org/repo.git or file://), got '${String(
-            input.repoUrl,
-          )}'`,
+          `repoUrl must be a git URL (https://, ssh://, git@host:org/repo.git or file://), got '${input.repoUrl}'`,
         );
       }
       const ref = input.ref ?? 'origin/main';
@@ -145,21 +67,13 @@ export function createCarvelAppAction() {
       }
       if (
         input.syncPeriod !== undefined &&
-        !GO_DURATION.test(String(input.syncPeriod))
+        !GO_DURATION.test(input.syncPeriod)
       ) {
         problems.add(
-          `syncPeriod must be a duration such as '30s' or '1m', got '${String(
-            input.syncPeriod,
-          )}'`,
+          `syncPeriod must be a duration such as '30s' or '1m', got '${input.syncPeriod}'`,
         );
       }
-      if (
-        input.allowEmpty !== undefined &&
-        typeof input.allowEmpty !== 'boolean'
-      ) {
-        problems.add('allowEmpty must be true or false');
-      }
-      const clusters = input.clusters as unknown as AppClusterInput[];
+      const clusters = input.clusters;
       if (checkClusterList(clusters, problems)) {
         for (const cluster of clusters) {
           const where = `cluster '${cluster.name}'`;
@@ -174,7 +88,7 @@ export function createCarvelAppAction() {
           }
           if (
             cluster.kubeconfigSecretKey !== undefined &&
-            !SECRET_KEY.test(String(cluster.kubeconfigSecretKey))
+            !SECRET_KEY.test(cluster.kubeconfigSecretKey)
           ) {
             problems.add(
               `${where}: kubeconfigSecretKey must be a Secret key (letters, digits, '-', '_', '.')`,

@@ -342,7 +342,7 @@ describe('carvel:gitops:packageinstall', () => {
     [
       'cluster not an object',
       { clusters: ['staging'] },
-      /clusters\[0\] must be an object/,
+      /clusters\[0\]: Expected object, received string/,
     ],
     [
       'refName with two segments',
@@ -377,7 +377,7 @@ describe('carvel:gitops:packageinstall', () => {
     [
       'serviceAccountName missing',
       { clusters: [{ name: 'staging', namespace: 'apps' }] },
-      /serviceAccountName must be a non-empty string/,
+      /clusters\[0\]\.serviceAccountName: Required/,
     ],
     [
       'constraint with ^',
@@ -417,7 +417,7 @@ describe('carvel:gitops:packageinstall', () => {
     [
       'values not an object',
       { clusters: [{ ...validCluster, values: 'replicas: 2' }] },
-      /values must be an object/,
+      /clusters\[0\]\.values: Expected object, received string/,
     ],
     [
       'values violating the schema',

@@ -8,6 +8,11 @@ import {
   validateValues,
 } from '@carvel-gitops/plugin-carvel-common';
 import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
+import {
+  PackageInstallCluster,
+  packageInstallInput,
+  parseActionInput,
+} from '../gitops/actionInputs';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
 import { checkRelativeFolder, gitopsLayout } from '../gitops/layout';
@@ -22,7 +27,6 @@ import { examples } from './packageInstall.examples';
 import {
   checkCluster,
   checkConstraints,
-  ClusterInput,
   warnAboutConstraintQuirks,
 } from './packageInstallInput';
 
@@ -32,7 +36,7 @@ const FOLLOW_NEWEST = '>=0.0.0';
 /** Checks a cluster's values against the values schema of the Package version its constraints select. */
 function checkValuesAgainstCatalog(options: {
   catalog: PackageCatalog & { found: true };
-  cluster: ClusterInput;
+  cluster: PackageInstallCluster;
   constraints: string;
   packageName: string;
   packagesPath: string;
@@ -79,85 +83,7 @@ export function createCarvelPackageInstallAction() {
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        packageName: z =>
-          z.string().describe("The Package refName, e.g. 'app.default.tap'"),
-        versionConstraints: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "versionSelection.constraints for every cluster unless overridden: an exact version or a range such as '>=0.0.0' (default)",
-            ),
-        installName: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "PackageInstall name; default: the first segment of packageName ('app')",
-            ),
-        path: z =>
-          z
-            .string()
-            .optional()
-            .describe('Folder in the workspace; default: packageName'),
-        packagesPath: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              'Folder with the Package YAML files used to validate values; default: <path>/packages',
-            ),
-        clusters: z =>
-          z
-            .array(
-              z
-                .object({
-                  name: z
-                    .string()
-                    .describe('Run cluster name (also its folder name)'),
-                  namespace: z
-                    .string()
-                    .describe('Namespace on the run cluster'),
-                  serviceAccountName: z
-                    .string()
-                    .describe(
-                      'ServiceAccount on the run cluster that installs the package',
-                    ),
-                  values: z
-                    .record(z.unknown())
-                    .optional()
-                    .describe(
-                      'Package values; written to a Secret in params.yaml',
-                    ),
-                  versionConstraints: z
-                    .string()
-                    .optional()
-                    .describe('Overrides versionConstraints for this cluster'),
-                  downgradable: z
-                    .boolean()
-                    .optional()
-                    .describe(
-                      'Allow kapp-controller to move to a lower version',
-                    ),
-                  valuesSecretName: z
-                    .string()
-                    .optional()
-                    .describe(
-                      'Name of the values Secret; default: <installName>-values',
-                    ),
-                  existingSecrets: z
-                    .array(z.string())
-                    .optional()
-                    .describe(
-                      'Secrets already on the run cluster with further values (kept out of git); appended after the generated one',
-                    ),
-                })
-                // The same cluster list feeds every carvel:gitops action, each reading its own fields.
-                .passthrough(),
-            )
-            .describe('The run clusters to install the package on'),
-      },
+      input: () => packageInstallInput,
       output: {
         files: z =>
           z.array(z.string()).describe('Workspace-relative paths written'),
@@ -166,23 +92,23 @@ export function createCarvelPackageInstallAction() {
       },
     },
     async handler(ctx) {
-      const input = ctx.input;
+      const input = parseActionInput(
+        packageInstallInput,
+        ctx.input,
+        PACKAGE_INSTALL_ACTION_ID,
+      );
       const problems = new InputProblems();
       const packageName = input.packageName;
       const path = checkPackageFolder(input, problems);
       const packagesPath =
         input.packagesPath ?? gitopsLayout.packagesFolder(path);
       problems.add(checkRelativeFolder(packagesPath, 'packagesPath'));
-      const installName =
-        input.installName ??
-        (typeof packageName === 'string'
-          ? defaultInstallName(packageName)
-          : '');
+      const installName = input.installName ?? defaultInstallName(packageName);
       problems.add(checkDnsSubdomain(installName, 'installName'));
       problems.add(
         checkConstraints(input.versionConstraints, 'versionConstraints'),
       );
-      const clusters = input.clusters as unknown as ClusterInput[];
+      const clusters = input.clusters;
       if (checkClusterList(clusters, problems)) {
         clusters.forEach(cluster =>
           checkCluster(cluster, installName, problems),

@@ -62,7 +62,7 @@ describe('carvel:gitops:rbac', () => {
   });
 
   it.each([
-    ['empty rules', { rules: [] }, /rules must be a non-empty list/],
+    ['empty rules', { rules: [] }, /rules: must be a non-empty list/],
     [
       'rule without verbs',
       { rules: [{ apiGroups: [''], resources: ['pods'] }] },

@@ -5,6 +5,7 @@ import {
   defaultInstallName,
   renderManifests,
 } from '@carvel-gitops/plugin-carvel-common';
+import { parseActionInput, rbacInput } from '../gitops/actionInputs';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
 import { gitopsLayout } from '../gitops/layout';
@@ -18,38 +19,6 @@ import { examples } from './rbac.examples';
 
 export const RBAC_ACTION_ID = 'carvel:gitops:rbac';
 
-interface RbacClusterInput {
-  name: string;
-  namespace: string;
-  serviceAccountName: string;
-}
-
-function checkRules(
-  rules: unknown,
-  problems: InputProblems,
-): rules is RbacRule[] {
-  if (!Array.isArray(rules) || rules.length === 0) {
-    problems.add(
-      'rules must be a non-empty list of {apiGroups, resources, verbs}',
-    );
-    return false;
-  }
-  const isStringList = (v: unknown) =>
-    Array.isArray(v) && v.length > 0 && v.every(s => typeof s === 'string');
-  let valid = true;
-  rules.forEach((rule, i) => {
-    for (const field of ['apiGroups', 'resources', 'verbs'] as const) {
-      if (!isStringList((rule as Record<string, unknown> | null)?.[field])) {
-        problems.add(
-          `rules[${i}].${field} must be a non-empty list of strings`,
-        );
-        valid = false;
-      }
-    }
-  });
-  return valid;
-}
-
 export function createCarvelRbacAction() {
   return createTemplateAction({
     id: RBAC_ACTION_ID,
@@ -59,57 +28,18 @@ export function createCarvelRbacAction() {
     examples,
     supportsDryRun: true,
     schema: {
-      input: {
-        packageName: z =>
-          z.string().describe("The Package refName, e.g. 'app.default.tap'"),
-        path: z =>
-          z
-            .string()
-            .optional()
-            .describe('Folder in the workspace; default: packageName'),
-        clusters: z =>
-          z
-            .array(
-              z
-                .object({
-                  name: z.string().describe('Run cluster name'),
-                  namespace: z
-                    .string()
-                    .describe('Namespace on the run cluster'),
-                  serviceAccountName: z
-                    .string()
-                    .describe('ServiceAccount the PackageInstall uses'),
-                })
-                // The same cluster list feeds every carvel:gitops action, each reading its own fields.
-                .passthrough(),
-            )
-            .describe('The run clusters'),
-        rules: z =>
-          z
-            .array(
-              z.object({
-                apiGroups: z.array(z.string()),
-                resources: z.array(z.string()),
-                verbs: z.array(z.string()),
-              }),
-            )
-            .optional()
-            .describe(
-              'Role rules; default: what the TAP server workload deploys',
-            ),
-      },
+      input: () => rbacInput,
       output: {
         files: z =>
           z.array(z.string()).describe('Workspace-relative paths written'),
       },
     },
     async handler(ctx) {
-      const input = ctx.input;
+      const input = parseActionInput(rbacInput, ctx.input, RBAC_ACTION_ID);
       const problems = new InputProblems();
       const path = checkPackageFolder(input, problems);
-      const rules = input.rules ?? DEFAULT_RBAC_RULES;
-      checkRules(rules, problems);
-      const clusters = input.clusters as unknown as RbacClusterInput[];
+      const rules: RbacRule[] = input.rules ?? DEFAULT_RBAC_RULES;
+      const clusters = input.clusters;
       if (checkClusterList(clusters, problems)) {
         for (const cluster of clusters) {
           const where = `cluster '${cluster.name}'`;

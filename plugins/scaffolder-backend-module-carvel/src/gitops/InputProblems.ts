@@ -14,11 +14,15 @@ export class InputProblems {
 
   /** Throws one InputError listing every problem, if there are any. */
   throwIfAny(actionId: string): void {
-    if (this.problems.length === 0) return;
+    if (this.problems.length > 0) throw this.toInputError(actionId);
+  }
+
+  /** One InputError listing every problem. */
+  toInputError(actionId: string): InputError {
     if (this.problems.length === 1) {
-      throw new InputError(`${actionId}: ${this.problems[0]}`);
+      return new InputError(`${actionId}: ${this.problems[0]}`);
     }
-    throw new InputError(
+    return new InputError(
       `${actionId}: ${
         this.problems.length
       } problems with the input:\n${this.problems

@@ -4,15 +4,11 @@ import { InputProblems } from './InputProblems';
 /** More clusters than this in one run is almost certainly a mistake in the template. */
 export const MAX_CLUSTERS = 200;
 
-/** Checks the cluster list shared by every action: present, bounded, valid and unique names. */
+/** Checks the cluster list shared by every action (its shape is the schema's): bounded, valid and unique names. */
 export function checkClusterList(
-  clusters: unknown,
+  clusters: Array<{ name: string }>,
   problems: InputProblems,
-): clusters is Array<{ name: string } & Record<string, unknown>> {
-  if (!Array.isArray(clusters) || clusters.length === 0) {
-    problems.add('clusters must list at least one run cluster');
-    return false;
-  }
+): boolean {
   if (clusters.length > MAX_CLUSTERS) {
     problems.add(
       `clusters lists ${clusters.length} run clusters; at most ${MAX_CLUSTERS} are supported in one run, split the rollout into several runs`,
@@ -21,28 +17,18 @@ export function checkClusterList(
   }
   const seen = new Set<string>();
   let valid = true;
-  clusters.forEach((cluster, index) => {
-    if (
-      typeof cluster !== 'object' ||
-      cluster === null ||
-      Array.isArray(cluster)
-    ) {
-      problems.add(`clusters[${index}] must be an object with a name`);
-      valid = false;
-      return;
-    }
-    const name = (cluster as { name?: unknown }).name;
+  clusters.forEach(({ name }, index) => {
     const problem = checkClusterName(name);
     if (problem) {
       problems.add(`clusters[${index}]: ${problem}`);
       valid = false;
-    } else if (seen.has(name as string)) {
+    } else if (seen.has(name)) {
       problems.add(
         `clusters[${index}]: cluster '${name}' is listed more than once`,
       );
       valid = false;
     } else {
-      seen.add(name as string);
+      seen.add(name);
     }
   });
   return valid;
