@@ -13,6 +13,9 @@ const clusters = [
   { name: 'dev', state: 'syncing' as const },
 ];
 
+// MUI forms render slowly on the shared test machine; no timing is asserted.
+jest.setTimeout(30_000);
+
 describe('CarvelClusterPicker', () => {
   it('lists the clusters with their state; several can be chosen, in error ones too', async () => {
     const { changes } = renderField(CarvelClusterPicker, {

@@ -12,6 +12,9 @@ const packages = [
   { packageName: 'catalog.default.tap', clusters: [], versions: ['2.0.0'] },
 ];
 
+// MUI forms render slowly on the shared test machine; no timing is asserted.
+jest.setTimeout(30_000);
+
 describe('CarvelPackagePicker', () => {
   it('lists the known packages with their versions and clusters; a click chooses the refName', async () => {
     const { changes } = renderField(CarvelPackagePicker, {

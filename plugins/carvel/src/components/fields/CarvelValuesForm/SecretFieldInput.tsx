@@ -16,6 +16,7 @@ export function SecretFieldInput(props: {
   return (
     <TextField
       fullWidth
+      id={`carvel-secret-${encodeURIComponent(key)}`}
       label={`${field.title}: keep in an existing Secret`}
       placeholder="Secret name"
       value={secretName}

@@ -43,6 +43,10 @@ export function parseScalar(text: string, kind: ScalarKind): unknown {
   return text;
 }
 
+/** An id for the input, so its label names it. */
+export const inputId = (field: ValuesField) =>
+  `carvel-value-${encodeURIComponent(field.path.join('.'))}`;
+
 function JsonInput(props: ValuesFieldInputProps) {
   const { field, value, problems, onChange } = props;
   const [text, setText] = useState(
@@ -54,6 +58,7 @@ function JsonInput(props: ValuesFieldInputProps) {
       fullWidth
       multiline
       minRows={2}
+      id={inputId(field)}
       label={`${field.title} (JSON)`}
       required={field.required}
       value={text}
@@ -109,6 +114,7 @@ export function ValuesFieldInput(props: ValuesFieldInputProps) {
         <TextField
           select
           fullWidth
+          id={inputId(field)}
           label={field.title}
           required={field.required}
           value={value === undefined ? '' : JSON.stringify(value)}
@@ -144,6 +150,7 @@ export function ValuesFieldInput(props: ValuesFieldInputProps) {
           fullWidth
           multiline
           minRows={2}
+          id={inputId(field)}
           label={`${field.title} (one per line)`}
           required={field.required}
           value={Array.isArray(value) ? value.map(String).join('\n') : ''}
@@ -168,6 +175,7 @@ export function ValuesFieldInput(props: ValuesFieldInputProps) {
       return (
         <TextField
           fullWidth
+          id={inputId(field)}
           label={field.title}
           required={field.required}
           type={field.kind === 'string' ? 'text' : 'number'}

@@ -15,6 +15,9 @@ const versions = {
   ],
 };
 
+// MUI forms render slowly on the shared test machine; no timing is asserted.
+jest.setTimeout(30_000);
+
 describe('CarvelVersionPicker', () => {
   it('shows which version a range takes now, with release dates, for the package chosen in the form', async () => {
     const carvelApi = fakeCarvelApi({ versions });
