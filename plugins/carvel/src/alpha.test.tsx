@@ -6,13 +6,17 @@ import {
   createExtensionTester,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import { ANNOTATION_CARVEL_PACKAGE_NAME } from '@carvel-gitops/plugin-carvel-common';
 import { screen } from '@testing-library/react';
 import { EntityProvider } from '@backstage/plugin-catalog-react';
 import carvelPlugin from './alpha';
 import { carvelApi } from './alpha/carvelApi';
 import { entityCarvelContent } from './alpha/entityCarvelContent';
+import { entityCarvelOverviewCard } from './alpha/entityCarvelOverviewCard';
 import { carvelApiRef } from './api';
 import {
   carvelEntity,
@@ -33,6 +37,35 @@ describe('carvel plugin for the new frontend system', () => {
       kind: 'entity-content',
       namespace: 'carvel',
     });
+    expect(
+      carvelPlugin.getExtension('entity-card:carvel/overview'),
+    ).toMatchObject({ kind: 'entity-card', namespace: 'carvel' });
+  });
+
+  it('adds an overview card for entities with the annotation', async () => {
+    const tester = createExtensionTester(entityCarvelOverviewCard);
+    const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
+    expect(
+      filter!(carvelEntity({ [ANNOTATION_CARVEL_PACKAGE_NAME]: PACKAGE_NAME })),
+    ).toBe(true);
+    expect(filter!(carvelEntity({}))).toBe(false);
+    renderInTestApp(
+      <EntityProvider
+        entity={carvelEntity({
+          [ANNOTATION_CARVEL_PACKAGE_NAME]: PACKAGE_NAME,
+        })}
+      >
+        {tester.reactElement()}
+      </EntityProvider>,
+      {
+        apis: [
+          [carvelApiRef, mockCarvelApi(entityStatus([cluster('staging')]))],
+        ],
+      },
+    );
+    expect(
+      await screen.findByTestId('overview-line-staging'),
+    ).toBeInTheDocument();
   });
 
   it('provides the Carvel API', () => {

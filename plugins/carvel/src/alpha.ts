@@ -1,1 +1,2 @@
 export { carvelPlugin as default } from './alpha/plugin';
+export { carvelTranslationRef } from './translation';

@@ -3,7 +3,11 @@
  *
  * @packageDocumentation
  */
-export { carvelPlugin, EntityCarvelContent } from './plugin';
+export {
+  carvelPlugin,
+  EntityCarvelContent,
+  EntityCarvelOverviewCard,
+} from './plugin';
 export {
   CarvelClusterPickerFieldExtension as CarvelClusterPicker,
   CarvelClusterPickerFieldExtension,

@@ -42,6 +42,19 @@ export const EntityCarvelContent = carvelPlugin.provide(
   }),
 );
 
+/** One line per run cluster, for the entity's Overview tab (e.g. in `EntityLayout.Route path="/"`). */
+export const EntityCarvelOverviewCard = carvelPlugin.provide(
+  createComponentExtension({
+    name: 'EntityCarvelOverviewCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityCarvelOverviewCard').then(
+          m => m.EntityCarvelOverviewCard,
+        ),
+    },
+  }),
+);
+
 /** Scaffolder form field `ui:field: CarvelPackagePicker`, for `<ScaffolderFieldExtensions>`. */
 export const CarvelPackagePickerFieldExtension = carvelPlugin.provide(
   createScaffolderFieldExtension({

@@ -1,6 +1,7 @@
 import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
 import { carvelApi } from './carvelApi';
 import { entityCarvelContent } from './entityCarvelContent';
+import { entityCarvelOverviewCard } from './entityCarvelOverviewCard';
 import {
   carvelClusterPickerFormField,
   carvelPackagePickerFormField,
@@ -16,6 +17,7 @@ export const carvelPlugin = createFrontendPlugin({
   extensions: [
     carvelApi,
     entityCarvelContent,
+    entityCarvelOverviewCard,
     carvelPackagePickerFormField,
     carvelVersionPickerFormField,
     carvelClusterPickerFormField,
