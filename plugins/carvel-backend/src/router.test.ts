@@ -263,6 +263,11 @@ describe('createRouter', () => {
         state: 'error',
         lastSyncedAt: '2026-11-25T00:00:00.000Z',
         error: 'unreachable: connect ECONNREFUSED',
+        clusterError: {
+          type: 'unreachable',
+          message: 'connect ECONNREFUSED',
+          since: 't',
+        },
       },
     ]);
   });

@@ -23,7 +23,10 @@ export interface ClusterSummary {
   name: string;
   state: ClusterSyncState;
   lastSyncedAt?: string;
+  /** `<type>: <message>` of `clusterError` (the contract's string). */
   error?: string;
+  /** The cluster's error, structured as in the entity status. */
+  clusterError?: ClusterError;
 }
 
 export interface ClusterListResponse {

@@ -103,7 +103,10 @@ export class CarvelStatusService {
       state: cluster.state,
       ...(cluster.lastSyncedAt ? { lastSyncedAt: cluster.lastSyncedAt } : {}),
       ...(cluster.error
-        ? { error: `${cluster.error.type}: ${cluster.error.message}` }
+        ? {
+            error: `${cluster.error.type}: ${cluster.error.message}`,
+            clusterError: cluster.error,
+          }
         : {}),
     }));
   }
