@@ -43,7 +43,6 @@ beforeAll(async () => {
           backend: { actions: { pluginSources: ['carvel'] } },
           carvel: {
             clusters: [clusterConfigFor(cluster)],
-            requestTimeoutMs: 1000,
             initialSyncTimeoutMs: 5000,
           },
         },
