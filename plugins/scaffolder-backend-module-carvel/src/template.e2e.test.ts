@@ -89,39 +89,36 @@ describe('the example template through the real scaffolder backend', () => {
     server = await startScaffolder(repository);
   });
 
-  const values = (clusters: unknown[]) => ({
+  // What the form fields hand over: cluster names from CarvelClusterPicker, { values, existingSecrets } from CarvelValuesForm.
+  const values = (
+    clusters: string[],
+    versionConstraints: string,
+    valuesForm: Record<string, unknown>,
+  ) => ({
     packageName: 'app.default.tap',
-    versionConstraints: '>=0.0.0',
+    versionConstraints,
+    clusters,
+    namespace: 'apps',
+    serviceAccountName: 'app-installer',
+    values: valuesForm,
     repoUrl: repository,
     buildNamespace: 'gitops-delivery',
     appRepoUrl: 'https://github.com/example-org/gitops.git',
     ref: 'origin/main',
-    clusters,
   });
 
   it('writes PackageInstalls, values Secrets, RBAC and Apps for two run clusters', async () => {
     const branchBefore = await readBranch(repository);
     const response = await dryRun(
       server,
-      values([
-        {
-          name: 'staging',
-          namespace: 'apps',
-          serviceAccountName: 'app-installer',
-          values: {
-            workload_name: 'app',
-            replicas: 1,
-            hostname: 'app.staging.example.com',
-          },
+      values(['staging', 'prod'], '20230321004057.0.0', {
+        values: {
+          workload_name: 'app',
+          replicas: 1,
+          hostname: 'app.staging.example.com',
         },
-        {
-          name: 'prod',
-          namespace: 'apps',
-          serviceAccountName: 'app-installer',
-          versionConstraints: '20230321004057.0.0',
-          values: { workload_name: 'app', replicas: 3 },
-        },
-      ]),
+        existingSecrets: ['app-credentials'],
+      }),
     );
     expect({
       status: response.status,
@@ -150,10 +147,24 @@ describe('the example template through the real scaffolder backend', () => {
       'catalog.default.tap/packages/20230401090000.0.0.yaml',
       'catalog.default.tap/packages/20230610120000.0.0.yaml',
     ]);
-    expect(
-      parse(files['app.default.tap/prod/packageinstall.yaml']).spec.packageRef
-        .versionSelection.constraints,
-    ).toBe('20230321004057.0.0');
+    const prodInstall = parse(
+      files['app.default.tap/prod/packageinstall.yaml'],
+    );
+    expect(prodInstall.spec.packageRef.versionSelection.constraints).toBe(
+      '20230321004057.0.0',
+    );
+    expect(prodInstall.spec.values).toEqual([
+      { secretRef: { name: 'app-values' } },
+      { secretRef: { name: 'app-credentials' } },
+    ]);
+    expect(response.body.output.text[1].content.split('\n')).toEqual(
+      expect.arrayContaining([
+        'app.default.tap/staging/packageinstall.yaml',
+        'app.default.tap/prod/params.yaml',
+        'app.default.tap/prod/rbac.yaml',
+        'app.default.tap/apps/prod.yaml',
+      ]),
+    );
     expect(
       parse(files['app.default.tap/apps/staging.yaml']).spec.fetch[1].git
         .subPath,
@@ -169,14 +180,9 @@ describe('the example template through the real scaffolder backend', () => {
   it('fails before writing when values break the Package values schema', async () => {
     const response = await dryRun(
       server,
-      values([
-        {
-          name: 'staging',
-          namespace: 'apps',
-          serviceAccountName: 'app-installer',
-          values: { workload_name: 'app', replicas: 1, colour: 'blue' },
-        },
-      ]),
+      values(['staging'], '>=0.0.0', {
+        values: { workload_name: 'app', replicas: 1, colour: 'blue' },
+      }),
     );
     const log =
       response.body.log?.map((l: any) => l.body.message).join('\n') ??

@@ -99,6 +99,15 @@ describe('CarvelValuesForm', () => {
     expect(lastValue(changes)?.values).not.toHaveProperty('replicas');
   });
 
+  it('hands over an empty document once the schema is known, so the scaffolder checks required values', async () => {
+    const { changes } = renderField(CarvelValuesForm, {
+      carvelApi: fakeCarvelApi({ versions }),
+      otherFields: form,
+    });
+    await screen.findByTestId('carvel-values-version');
+    expect(changes[0]).toEqual({ values: {} });
+  });
+
   it('offers an enum as a choice with the package default', async () => {
     const { changes } = renderField(CarvelValuesForm, {
       carvelApi: fakeCarvelApi({ versions }),

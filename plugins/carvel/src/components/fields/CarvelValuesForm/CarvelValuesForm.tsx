@@ -4,7 +4,7 @@ import FormLabel from '@material-ui/core/FormLabel';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import type { ValuesProblem } from '@carvel-gitops/plugin-carvel-common';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { chooseVersion } from '../chosenVersion';
 import { FieldErrors } from '../FieldErrors';
 import { readSiblingString } from '../formContextValue';
@@ -13,6 +13,7 @@ import { ValuesFieldList } from './ValuesFieldList';
 import { describeValuesFields } from './valuesFields';
 import {
   CarvelValuesFormValue,
+  emptyValuesFormValue,
   findValuesFormProblems,
   readValuesFormValue,
 } from './valuesFormValue';
@@ -53,6 +54,11 @@ export function CarvelValuesForm(
       : undefined;
   const valuesSchema = chosen?.details?.valuesSchema;
   const value = readValuesFormValue(formData);
+  const hasValue = formData !== undefined;
+  useEffect(() => {
+    // The scaffolder validates only fields with a value: an empty document lets it report missing required values.
+    if (valuesSchema && !hasValue) onChange(emptyValuesFormValue());
+  }, [valuesSchema, hasValue, onChange]);
   const fields = useMemo(
     () => describeValuesFields(valuesSchema),
     [valuesSchema],
