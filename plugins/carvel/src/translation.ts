@@ -28,10 +28,10 @@ export const carvelTranslationRef = createTranslationRef({
       promoteTitle: 'Promote {{version}} from {{cluster}} to other clusters',
     },
     summary: {
-      onVersion: '{{count}} of {{total}} clusters on {{version}}',
+      onVersion: '{{onVersion}} of {{total}} clusters on {{version}}',
       noVersion: 'No cluster runs a version that succeeded',
-      failing: '{{count}} failing',
-      unreadable: '{{count}} not readable',
+      failing: '{{failing}} failing',
+      unreadable: '{{unreadable}} not readable',
     },
     stale: {
       label: 'Stale',

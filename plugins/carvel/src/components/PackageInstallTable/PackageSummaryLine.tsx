@@ -10,14 +10,17 @@ export function PackageSummaryLine(props: { summary: PackageSummary }) {
   const parts = [
     summary.version
       ? t('summary.onVersion', {
-          count: summary.onVersion,
-          total: summary.total,
+          onVersion: String(summary.onVersion),
+          total: String(summary.total),
           version: summary.version,
         })
       : t('summary.noVersion'),
-    summary.failing > 0 && t('summary.failing', { count: summary.failing }),
+    summary.failing > 0 &&
+      t('summary.failing', { failing: String(summary.failing) }),
     summary.unreadable > 0 &&
-      t('summary.unreadable', { count: summary.unreadable }),
+      t('summary.unreadable', {
+        unreadable: String(summary.unreadable),
+      }),
   ].filter(Boolean);
   return (
     <Typography
