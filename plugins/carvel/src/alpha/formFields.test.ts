@@ -10,15 +10,13 @@ import {
 
 describe('the form fields of the new frontend system', () => {
   it('are extensions of the carvel plugin attached to the scaffolder form fields API', () => {
-    for (const name of [
-      'carvel-package-picker',
-      'carvel-version-picker',
-      'carvel-cluster-picker',
-      'carvel-values-form',
-    ]) {
-      expect(
-        carvelPlugin.getExtension(`scaffolder-form-field:carvel/${name}`),
-      ).toMatchObject({
+    for (const id of [
+      'scaffolder-form-field:carvel/carvel-package-picker',
+      'scaffolder-form-field:carvel/carvel-version-picker',
+      'scaffolder-form-field:carvel/carvel-cluster-picker',
+      'scaffolder-form-field:carvel/carvel-values-form',
+    ] as const) {
+      expect(carvelPlugin.getExtension(id)).toMatchObject({
         kind: 'scaffolder-form-field',
         attachTo: { id: 'api:scaffolder/form-fields', input: 'formFields' },
       });
@@ -26,21 +24,35 @@ describe('the form fields of the new frontend system', () => {
   });
 
   it.each([
-    [carvelPackagePickerFormField, 'CarvelPackagePicker'],
-    [carvelVersionPickerFormField, 'CarvelVersionPicker'],
-    [carvelClusterPickerFormField, 'CarvelClusterPicker'],
-    [carvelValuesFormFormField, 'CarvelValuesForm'],
-  ])(
-    'load the field named in the contract (%#: %s)',
-    async (extension, name) => {
-      const loader = createExtensionTester(extension).get(
+    [
+      'CarvelPackagePicker',
+      createExtensionTester(carvelPackagePickerFormField).get(
         FormFieldBlueprint.dataRefs.formFieldLoader,
-      );
-      expect(await loader()).toMatchObject({
-        name,
-        component: expect.any(Function),
-        validation: expect.any(Function),
-      });
-    },
-  );
+      ),
+    ],
+    [
+      'CarvelVersionPicker',
+      createExtensionTester(carvelVersionPickerFormField).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      ),
+    ],
+    [
+      'CarvelClusterPicker',
+      createExtensionTester(carvelClusterPickerFormField).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      ),
+    ],
+    [
+      'CarvelValuesForm',
+      createExtensionTester(carvelValuesFormFormField).get(
+        FormFieldBlueprint.dataRefs.formFieldLoader,
+      ),
+    ],
+  ])('load the field named in the contract: %s', async (name, loader) => {
+    expect(await loader()).toMatchObject({
+      name,
+      component: expect.any(Function),
+      validation: expect.any(Function),
+    });
+  });
 });

@@ -37,9 +37,9 @@ export function renderField<T, O>(
   Field: ComponentType<FieldExtensionComponentProps<T, O>>,
   options: {
     carvelApi: CarvelApi;
-    formData?: T;
+    formData?: NoInfer<T>;
     otherFields?: Record<string, unknown>;
-    uiOptions?: O;
+    uiOptions?: NoInfer<O>;
     title?: string;
     rawErrors?: string[];
   },
