@@ -115,6 +115,15 @@ describe('planPromotion', () => {
     });
   });
 
+  it('refuses a PackageInstall on from that is only listed as last seen', () => {
+    expect(
+      plan({ items: [install('staging', '1.2.0', { stale: true })] }),
+    ).toEqual({
+      problem:
+        "cluster 'staging' (apps/app) is listed as last seen before the cluster went into error, so what runs there cannot be confirmed",
+    });
+  });
+
   it('refuses a from that runs no PackageInstall of the package, naming where it runs', () => {
     expect(plan({ items: [install('prod', '1.0.0')] })).toEqual({
       problem:

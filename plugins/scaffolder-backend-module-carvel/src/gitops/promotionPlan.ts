@@ -154,6 +154,11 @@ export function planPromotion(options: {
   const source = findSource(options);
   if (typeof source === 'string') return { problem: source };
   const where = `cluster '${from}' (${describeInstall(source)})`;
+  if (source.stale) {
+    return {
+      problem: `${where} is listed as last seen before the cluster went into error, so what runs there cannot be confirmed`,
+    };
+  }
   if (source.version === undefined) {
     return {
       problem: `${where} runs no version of '${packageName}' yet (${source.status})`,
