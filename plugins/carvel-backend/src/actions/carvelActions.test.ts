@@ -42,7 +42,14 @@ beforeAll(async () => {
         data: {
           backend: { actions: { pluginSources: ['carvel'] } },
           carvel: {
-            clusters: [clusterConfigFor(cluster)],
+            clusters: [
+              clusterConfigFor(cluster),
+              // Nothing listens there: a cluster in error in every answer.
+              clusterConfigFor(cluster, {
+                name: 'eu',
+                url: 'https://127.0.0.1:1',
+              }),
+            ],
             initialSyncTimeoutMs: 5000,
           },
         },
@@ -107,6 +114,11 @@ describe('carvel actions registry', () => {
       .get('/api/carvel/status/default/component/app')
       .set('Authorization', mockCredentials.user.header());
     expect(response.body.output).toEqual(status.body);
+    expect(response.body.output.clusters[1]).toMatchObject({
+      name: 'eu',
+      state: 'error',
+      error: { type: 'unreachable' },
+    });
     expect(response.body.output.clusters[0]).toMatchObject({
       name: 'prod',
       state: 'ok',
@@ -152,7 +164,12 @@ describe('carvel actions registry', () => {
           status: 'succeeded',
         }),
       ],
-      clusterErrors: [],
+      clusterErrors: [
+        {
+          cluster: 'eu',
+          error: expect.objectContaining({ type: 'unreachable' }),
+        },
+      ],
     });
     const notRunning = await invoke('carvel:where-is-version', {
       packageName: 'app.default.tap',
@@ -172,7 +189,16 @@ describe('carvel actions registry', () => {
     expect(response.status).toBe(200);
     expect(response.body.output.items).toEqual([
       expect.objectContaining({ name: 'prod', state: 'synced' }),
+      expect.objectContaining({
+        name: 'eu',
+        state: 'error',
+        clusterError: expect.objectContaining({ type: 'unreachable' }),
+      }),
     ]);
+    const clusters = await request(backend.server)
+      .get('/api/carvel/clusters')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.body.output).toEqual(clusters.body);
   });
 
   it.each([

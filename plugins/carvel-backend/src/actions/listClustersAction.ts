@@ -1,5 +1,6 @@
 import type { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import type { CarvelStatusService } from '../service/CarvelStatusService';
+import { clusterErrorSchema } from './entityStatusSchema';
 
 /** `carvel:list-clusters`: what `GET /clusters` answers, for the caller. */
 export function registerListClustersAction(
@@ -24,6 +25,7 @@ export function registerListClustersAction(
                 .optional()
                 .describe('ISO-8601 time of the last complete list'),
               error: z.string().optional().describe('type: message'),
+              clusterError: clusterErrorSchema(z).optional(),
             }),
           ),
         }),
