@@ -153,8 +153,8 @@ describe('CarvelValuesForm', () => {
     });
   });
 
-  it('takes the schema of the version the constraint selects, and says when that version has none', async () => {
-    renderField(CarvelValuesForm, {
+  it('takes the schema of the version the constraint selects; without one, the values are typed as JSON', async () => {
+    const { changes } = renderField(CarvelValuesForm, {
       carvelApi: fakeCarvelApi({ versions }),
       otherFields: { ...form, versionConstraints: '>=0.0.0' },
     });
@@ -163,6 +163,15 @@ describe('CarvelValuesForm', () => {
     ).toHaveTextContent(
       'app.default.tap 2.0.0 has no values schema: values are written unchecked.',
     );
+    const json = screen.getByLabelText('Values (JSON)');
+    fireEvent.change(json, { target: { value: '[1]' } });
+    expect(
+      screen.getByText('The values must be a JSON object'),
+    ).toBeInTheDocument();
+    fireEvent.change(json, { target: { value: '{"replicas": 2' } });
+    expect(screen.getByText(/^Not JSON: /)).toBeInTheDocument();
+    fireEvent.change(json, { target: { value: '{"replicas": 2}' } });
+    expect(lastValue(changes)).toEqual({ values: { replicas: 2 } });
   });
 
   it('says when no version matches the constraint', async () => {

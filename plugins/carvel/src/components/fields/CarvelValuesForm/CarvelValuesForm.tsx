@@ -10,7 +10,7 @@ import { FieldErrors } from '../FieldErrors';
 import { readSiblingString } from '../formContextValue';
 import { usePackageVersions } from '../usePackageVersions';
 import { ValuesFieldList } from './ValuesFieldList';
-import { describeValuesFields } from './valuesFields';
+import { describeValuesFields, WHOLE_VALUES_DOCUMENT } from './valuesFields';
 import {
   CarvelValuesFormValue,
   emptyValuesFormValue,
@@ -100,7 +100,7 @@ export function CarvelValuesForm(
       )}
       {chosen?.details && (
         <ValuesFieldList
-          fields={valuesSchema ? fields : []}
+          fields={valuesSchema ? fields : [WHOLE_VALUES_DOCUMENT]}
           value={value}
           problems={problems}
           onChange={onChange}

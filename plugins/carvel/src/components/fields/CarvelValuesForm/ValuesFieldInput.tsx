@@ -43,6 +43,10 @@ export function parseScalar(text: string, kind: ScalarKind): unknown {
   return text;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** An id for the input, so its label names it. */
 export const inputId = (field: ValuesField) =>
   `carvel-value-${encodeURIComponent(field.path.join('.'))}`;
@@ -73,7 +77,12 @@ function JsonInput(props: ValuesFieldInputProps) {
           return;
         }
         try {
-          onChange(JSON.parse(event.target.value));
+          const parsed: unknown = JSON.parse(event.target.value);
+          if (field.path.length === 0 && !isRecord(parsed)) {
+            setParseError('The values must be a JSON object');
+            return;
+          }
+          onChange(parsed);
           setParseError(undefined);
         } catch (error) {
           setParseError(`Not JSON: ${(error as Error).message}`);

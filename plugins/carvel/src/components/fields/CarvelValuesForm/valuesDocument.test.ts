@@ -34,4 +34,10 @@ describe('values document', () => {
     expect(valueAt(changed, ['__proto__'])).toBe('x');
     expect(valueAt({}, ['constructor'])).toBeUndefined();
   });
+
+  it('replaces the whole document at the empty path, with an object only', () => {
+    expect(withValueAt({ a: 1 }, [], { b: 2 })).toEqual({ b: 2 });
+    expect(withValueAt({ a: 1 }, [], undefined)).toEqual({});
+    expect(withValueAt({ a: 1 }, [], [1])).toEqual({});
+  });
 });

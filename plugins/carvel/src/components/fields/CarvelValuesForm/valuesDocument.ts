@@ -20,7 +20,7 @@ export function valueAt(document: ValuesDocument, path: string[]): unknown {
 }
 
 /**
- * A copy of the document with `value` at `path`; `undefined` removes it, and an object left empty
+ * A copy of the document with `value` at `path` (`[]`: the whole document); `undefined` removes it, and an object left empty
  * by that is removed too (the Package's defaults then apply, nothing is written to git).
  */
 export function withValueAt(
@@ -29,7 +29,7 @@ export function withValueAt(
   value: unknown,
 ): ValuesDocument {
   const [key, ...rest] = path;
-  if (key === undefined) return document;
+  if (key === undefined) return isRecord(value) ? value : {};
   const copy: ValuesDocument = { ...document };
   const next =
     rest.length === 0

@@ -130,3 +130,11 @@ export function leafFields(fields: ValuesField[]): ValuesField[] {
     field.kind === 'object' ? leafFields(field.fields) : [field],
   );
 }
+
+/** The whole values document as one JSON input, for a version without a values schema. */
+export const WHOLE_VALUES_DOCUMENT: ValuesField = {
+  kind: 'json',
+  path: [],
+  title: 'Values',
+  required: false,
+};
