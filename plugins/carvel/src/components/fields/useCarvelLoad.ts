@@ -32,5 +32,5 @@ export function useCarvelLoad<T>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   if (key !== state.key) return { loading: key !== undefined };
-  return state;
+  return { value: state.value, error: state.error, loading: state.loading };
 }
