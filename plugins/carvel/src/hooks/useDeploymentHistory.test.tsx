@@ -10,6 +10,9 @@ function deferredHistoryApi() {
   const carvelApi: jest.Mocked<CarvelApi> = {
     getEntityStatus: jest.fn(),
     getClusters: jest.fn(),
+    getPackages: jest.fn(),
+    getPackageVersions: jest.fn(),
+    getPackageInstalls: jest.fn(),
     getHistory: jest.fn<
       Promise<DeploymentHistoryResponse>,
       Parameters<CarvelApi['getHistory']>

@@ -15,6 +15,9 @@ function deferredStatusApi() {
         new Promise<EntityCarvelStatus>(resolve => pending.push(resolve)),
     ),
     getClusters: jest.fn(),
+    getPackages: jest.fn(),
+    getPackageVersions: jest.fn(),
+    getPackageInstalls: jest.fn(),
     getHistory: jest.fn(),
   };
   const wrapper = ({ children }: PropsWithChildren<{}>) => (

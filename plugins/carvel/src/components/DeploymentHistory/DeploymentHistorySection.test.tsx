@@ -38,6 +38,9 @@ function historyApi(
   return {
     getEntityStatus: jest.fn(),
     getClusters: jest.fn(),
+    getPackages: jest.fn(),
+    getPackageVersions: jest.fn(),
+    getPackageInstalls: jest.fn(),
     getHistory,
   };
 }
