@@ -241,6 +241,8 @@ export interface PackageInstallLocation {
    * else `status.version`. Absent before kapp-controller selected one.
    */
   version?: string;
+  /** `status.lastAttemptedVersion`: the version kapp-controller's downgrade guard compares with. */
+  lastAttemptedVersion?: string;
   /** As `/status`: `succeeded` means kapp-controller reconciled `version` successfully. */
   status: CarvelStatus;
   updatedAt?: string;

@@ -34,7 +34,12 @@ const state = (
 
 describe('packageInstallLocations', () => {
   const states = [
-    state('staging', [install('app', '1.1.0', 'reconciling')]),
+    state('staging', [
+      {
+        ...install('app', '1.1.0', 'reconciling'),
+        lastAttemptedVersion: '1.2.0',
+      },
+    ]),
     state('prod', [install('app', '1.0.0'), install('other', undefined)]),
   ];
 
@@ -48,6 +53,7 @@ describe('packageInstallLocations', () => {
           packageName: 'app.default.tap',
           constraints: '>=1.0.0',
           version: '1.1.0',
+          lastAttemptedVersion: '1.2.0',
           status: 'reconciling',
           updatedAt: '2026-11-30T10:00:00Z',
         },

@@ -41,6 +41,9 @@ export function packageInstallLocations(
           ? { constraints: install.constraints }
           : {}),
         ...(install.version !== undefined ? { version: install.version } : {}),
+        ...(install.lastAttemptedVersion !== undefined
+          ? { lastAttemptedVersion: install.lastAttemptedVersion }
+          : {}),
         status: install.status,
         ...(install.updatedAt ? { updatedAt: install.updatedAt } : {}),
         ...(state.error ? { stale: true } : {}),

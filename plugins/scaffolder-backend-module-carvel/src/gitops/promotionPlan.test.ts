@@ -48,6 +48,43 @@ function plan(
 }
 
 describe('planPromotion', () => {
+  it('decides the annotation against lastAttemptedVersion, as kapp-controller does (pkg/packageinstall/packageinstall.go:113-130, vmware-tanzu era: FilterConstraints(">=" + status.lastAttemptedVersion))', () => {
+    const failedUpgrade = install('prod', '1.1.0', {
+      status: 'failed',
+      lastAttemptedVersion: '1.3.0',
+    });
+    expect(
+      plan({ items: [install('staging', '1.2.0'), failedUpgrade] }),
+    ).toEqual(
+      expect.objectContaining({
+        targets: [
+          {
+            cluster: 'prod',
+            running: '1.1.0',
+            addDowngradable: true,
+            note: "kapp-controller compares with the version 'prod' last attempted, 1.3.0, not with 1.1.0",
+          },
+        ],
+      }),
+    );
+    const downgrading = install('prod', '1.3.0', {
+      status: 'reconciling',
+      lastAttemptedVersion: '1.0.0',
+    });
+    expect(plan({ items: [install('staging', '1.2.0'), downgrading] })).toEqual(
+      expect.objectContaining({
+        targets: [
+          {
+            cluster: 'prod',
+            running: '1.3.0',
+            addDowngradable: false,
+            note: "kapp-controller compares with the version 'prod' last attempted, 1.0.0, not with 1.3.0",
+          },
+        ],
+      }),
+    );
+  });
+
   it('promotes the version that succeeded on from; an upgrade needs no annotation', () => {
     expect(
       plan({ items: [install('staging', '1.2.0'), install('prod', '1.1.0')] }),

@@ -130,10 +130,17 @@ function planTarget(
     }
     return fallback(why);
   }
+  // kapp-controller's guard compares with status.lastAttemptedVersion alone (a failed upgrade leaves it above what runs).
+  const guard = onTarget[0].lastAttemptedVersion ?? running;
   return {
     cluster,
     running,
-    addDowngradable: compareVersions(version, running) < 0,
+    addDowngradable: compareVersions(version, guard) < 0,
+    ...(guard !== running
+      ? {
+          note: `kapp-controller compares with the version '${cluster}' last attempted, ${guard}, not with ${running}`,
+        }
+      : {}),
   };
 }
 

@@ -56,6 +56,7 @@ function readLocation(value: any): PackageInstallLocation {
     status: status as CarvelStatus,
     constraints: boundedString(value.constraints),
     version: boundedString(value.version),
+    lastAttemptedVersion: boundedString(value.lastAttemptedVersion),
     updatedAt: boundedString(value.updatedAt),
     ...(value.stale === true ? { stale: true } : {}),
   };
