@@ -13,18 +13,9 @@ describe('buildTruncationNotices', () => {
         ]),
       ),
     ).toEqual([
-      {
-        clusterName: 'staging',
-        text: '1950 more PackageInstalls on this cluster not shown',
-      },
-      {
-        clusterName: 'prod',
-        text: '1 more PackageInstall on this cluster not shown; 3 more Apps on this cluster not shown',
-      },
-      {
-        clusterName: 'build',
-        text: '1 more App on this cluster not shown',
-      },
+      { clusterName: 'staging', packageInstalls: 1950 },
+      { clusterName: 'prod', packageInstalls: 1, apps: 3 },
+      { clusterName: 'build', apps: 1 },
     ]);
   });
 

@@ -37,6 +37,7 @@ function BuildAndRunCluster(props: { row: AppRow }) {
 /** The commit a GitOps App fetched, and whether that one is deployed. */
 function AppDelivery(props: { app: AppRow['app'] }) {
   const { fetchedCommit, deployedCommit } = props.app;
+  const { t } = useTranslationRef(carvelTranslationRef);
   if (!fetchedCommit) return null;
   return (
     <Typography
@@ -45,7 +46,11 @@ function AppDelivery(props: { app: AppRow['app'] }) {
       component="div"
       data-testid="app-delivery"
     >
-      {deployedCommit === fetchedCommit ? 'deployed' : 'fetched'}{' '}
+      {t(
+        deployedCommit === fetchedCommit
+          ? 'drift.deployedCommit'
+          : 'drift.fetchedCommit',
+      )}{' '}
       <code title={fetchedCommit}>
         {fetchedCommit.slice(0, SHORT_SHA_LENGTH)}
       </code>

@@ -6,38 +6,51 @@ import {
   StatusPending,
   StatusWarning,
 } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import { CarvelStatus } from '@carvel-gitops/plugin-carvel-common';
+import { carvelTranslationRef } from '../../translation';
 
 type StatusIndicator = (props: PropsWithChildren<{}>) => ReactElement;
 
+/** The translation key of each status's label. */
+export type CarvelStatusLabelKey =
+  | 'status.succeeded'
+  | 'status.reconciling'
+  | 'status.failed'
+  | 'status.deleting'
+  | 'status.deleteFailed'
+  | 'status.paused'
+  | 'status.canceled'
+  | 'status.unknown';
+
 const indicatorByStatus: Record<
   CarvelStatus,
-  { Indicator: StatusIndicator; label: string }
+  { Indicator: StatusIndicator; label: CarvelStatusLabelKey }
 > = {
-  succeeded: { Indicator: StatusOK, label: 'Succeeded' },
-  reconciling: { Indicator: StatusPending, label: 'Reconciling' },
-  failed: { Indicator: StatusError, label: 'Failed' },
-  deleting: { Indicator: StatusPending, label: 'Deleting' },
-  'delete-failed': { Indicator: StatusError, label: 'Delete failed' },
-  paused: { Indicator: StatusAborted, label: 'Paused' },
-  canceled: { Indicator: StatusAborted, label: 'Canceled' },
-  unknown: { Indicator: StatusWarning, label: 'Unknown' },
+  succeeded: { Indicator: StatusOK, label: 'status.succeeded' },
+  reconciling: { Indicator: StatusPending, label: 'status.reconciling' },
+  failed: { Indicator: StatusError, label: 'status.failed' },
+  deleting: { Indicator: StatusPending, label: 'status.deleting' },
+  'delete-failed': { Indicator: StatusError, label: 'status.deleteFailed' },
+  paused: { Indicator: StatusAborted, label: 'status.paused' },
+  canceled: { Indicator: StatusAborted, label: 'status.canceled' },
+  unknown: { Indicator: StatusWarning, label: 'status.unknown' },
 };
 
-/** How each status reads, e.g. in a status filter. */
-export const CARVEL_STATUS_LABELS = Object.fromEntries(
-  Object.entries(indicatorByStatus).map(([status, { label }]) => [
-    status,
-    label,
-  ]),
-) as Record<CarvelStatus, string>;
+/** How a status reads, e.g. in a status filter: the key of its label in carvelTranslationRef. */
+export function carvelStatusLabelKey(
+  status: CarvelStatus,
+): CarvelStatusLabelKey {
+  return (indicatorByStatus[status] ?? indicatorByStatus.unknown).label;
+}
 
 function StatusIndicatorLabel(props: { status: CarvelStatus }) {
+  const { t } = useTranslationRef(carvelTranslationRef);
   const { Indicator, label } =
     indicatorByStatus[props.status] ?? indicatorByStatus.unknown;
-  return <Indicator>{label}</Indicator>;
+  return <Indicator>{t(label)}</Indicator>;
 }
 
 const isHold = (status: CarvelStatus) =>
@@ -52,6 +65,7 @@ export function CarvelStatusLabel(props: {
   lastConditionStatus?: CarvelStatus;
 }) {
   const { status, lastConditionStatus } = props;
+  const { t } = useTranslationRef(carvelTranslationRef);
   if (!isHold(status) || !lastConditionStatus) {
     return <StatusIndicatorLabel status={status} />;
   }
@@ -62,7 +76,7 @@ export function CarvelStatusLabel(props: {
         size="small"
         variant="outlined"
         style={{ marginLeft: 8 }}
-        label={indicatorByStatus[status].label}
+        label={t(carvelStatusLabelKey(status))}
       />
     </Box>
   );

@@ -1,2 +1,2 @@
-export { CARVEL_STATUS_LABELS, CarvelStatusLabel } from './CarvelStatusLabel';
+export { CarvelStatusLabel, carvelStatusLabelKey } from './CarvelStatusLabel';
 export { PreviousError } from './PreviousError';

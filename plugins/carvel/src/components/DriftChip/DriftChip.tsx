@@ -1,8 +1,15 @@
 import { Link } from '@backstage/core-components';
+import {
+  TranslationFunction,
+  useTranslationRef,
+} from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import type { PackageInstallState } from '@carvel-gitops/plugin-carvel-common';
+import { carvelTranslationRef } from '../../translation';
 import { timeAgo } from './timeAgo';
+
+type Translate = TranslationFunction<typeof carvelTranslationRef.T>;
 
 const SHORT_SHA_LENGTH = 7;
 
@@ -10,15 +17,22 @@ const ShortSha = (props: { sha: string }) => (
   <code title={props.sha}>{props.sha.slice(0, SHORT_SHA_LENGTH)}</code>
 );
 
-function Commit(props: { what: string; sha: string; url?: string }) {
+function Commit(props: {
+  what: 'merged' | 'deployed';
+  sha: string;
+  url?: string;
+}) {
+  const { t } = useTranslationRef(carvelTranslationRef);
   return (
     <Typography
       variant="caption"
       color="textSecondary"
       component="div"
-      data-testid={`${props.what.replace(/ /g, '-')}-commit`}
+      data-testid={`${props.what}-commit`}
     >
-      {props.what}{' '}
+      {t(
+        props.what === 'merged' ? 'drift.mergedCommit' : 'drift.deployedCommit',
+      )}{' '}
       {props.url ? (
         <Link to={props.url}>
           <ShortSha sha={props.sha} />
@@ -30,22 +44,30 @@ function Commit(props: { what: string; sha: string; url?: string }) {
   );
 }
 
-function driftLabel(install: PackageInstallState, now: number): string {
+function driftLabel(
+  install: PackageInstallState,
+  now: number,
+  t: Translate,
+): string {
   switch (install.drift) {
     case 'in-sync':
-      return 'In sync';
+      return t('drift.inSync');
     case 'pending': {
       const merged = timeAgo(install.desired?.committedAt, now);
-      return merged ? `Pending — merged ${merged} ago` : 'Pending';
+      return merged
+        ? t('drift.pendingMerged', { duration: merged })
+        : t('drift.pending');
     }
     case 'drifted':
-      return `Drifted — ${install.driftDetail ?? 'differs from git'}`;
+      return t('drift.drifted', {
+        detail: install.driftDetail ?? t('drift.differsFromGit'),
+      });
     case 'missing':
-      return 'Missing on the cluster';
+      return t('drift.missing');
     case 'not-in-git':
-      return 'Not in git';
+      return t('drift.notInGit');
     default:
-      return 'Drift unknown';
+      return t('drift.unknown');
   }
 }
 
@@ -56,6 +78,7 @@ export function DriftChip(props: {
   now: number;
 }) {
   const { install, now } = props;
+  const { t } = useTranslationRef(carvelTranslationRef);
   if (!install.drift) return null;
   const attention = install.drift === 'drifted' || install.drift === 'missing';
   return (
@@ -64,7 +87,7 @@ export function DriftChip(props: {
         size="small"
         variant={install.drift === 'in-sync' ? 'default' : 'outlined'}
         color={attention ? 'secondary' : 'default'}
-        label={driftLabel(install, now)}
+        label={driftLabel(install, now, t)}
         title={install.driftDetail}
       />
       {install.drift === 'pending' && install.desired && (

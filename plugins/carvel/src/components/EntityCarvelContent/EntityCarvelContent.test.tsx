@@ -41,10 +41,13 @@ describe('EntityCarvelContent', () => {
     );
     await renderCarvelContent({ entity: annotatedEntity, carvelApi });
 
+    // The file's first render loads the tab's modules: slow on a busy machine.
     expect(
-      await screen.findByRole('table', {
-        name: `PackageInstalls of ${PACKAGE_NAME}`,
-      }),
+      await screen.findByRole(
+        'table',
+        { name: `PackageInstalls of ${PACKAGE_NAME}` },
+        { timeout: 10_000 },
+      ),
     ).toBeInTheDocument();
     for (const clusterName of ['staging', 'production']) {
       const row = installRow(clusterName);

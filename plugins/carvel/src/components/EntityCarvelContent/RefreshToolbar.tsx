@@ -1,14 +1,10 @@
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import IconButton from '@material-ui/core/IconButton';
 import Typography from '@material-ui/core/Typography';
 import RefreshIcon from '@material-ui/icons/Refresh';
 import { LiveUpdateMode } from '../../hooks/useCarvelLiveUpdates';
-
-function describeMode(mode: LiveUpdateMode, pollIntervalMs: number): string {
-  return mode === 'signals'
-    ? 'Updates live when a PackageInstall changes'
-    : `Refreshes every ${Math.round(pollIntervalMs / 1000)} s`;
-}
+import { carvelTranslationRef } from '../../translation';
 
 /** How the tab stays current, when it last loaded, and a way to load now. */
 export function RefreshToolbar(props: {
@@ -18,16 +14,24 @@ export function RefreshToolbar(props: {
   onRefresh: () => void;
 }) {
   const { mode, pollIntervalMs, loadedAt, onRefresh } = props;
+  const { t } = useTranslationRef(carvelTranslationRef);
   return (
     <Box display="flex" alignItems="center" justifyContent="flex-end">
       <Typography variant="caption" color="textSecondary">
-        {describeMode(mode, pollIntervalMs)}
-        {loadedAt && ` · loaded ${loadedAt.toLocaleTimeString()}`}
+        {mode === 'signals'
+          ? t('refresh.live')
+          : t('refresh.polling', {
+              seconds: String(Math.round(pollIntervalMs / 1000)),
+            })}
+        {loadedAt &&
+          ` · ${t('refresh.loadedAt', {
+            time: loadedAt.toLocaleTimeString(),
+          })}`}
       </Typography>
       <IconButton
         size="small"
-        aria-label="Refresh"
-        title="Refresh now"
+        aria-label={t('refresh.button')}
+        title={t('refresh.buttonTitle')}
         onClick={onRefresh}
       >
         <RefreshIcon fontSize="small" />

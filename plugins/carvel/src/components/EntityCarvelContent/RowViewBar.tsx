@@ -4,7 +4,7 @@ import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import { RowSort, RowStatus, RowView } from '../../rowView';
 import { carvelTranslationRef } from '../../translation';
-import { CARVEL_STATUS_LABELS } from '../CarvelStatusLabel';
+import { carvelStatusLabelKey } from '../CarvelStatusLabel';
 
 function Choice(props: {
   label: string;
@@ -69,7 +69,7 @@ export function RowViewBar(props: {
             label:
               status === 'error'
                 ? t('filters.error')
-                : CARVEL_STATUS_LABELS[status],
+                : t(carvelStatusLabelKey(status)),
           })),
         ]}
       />

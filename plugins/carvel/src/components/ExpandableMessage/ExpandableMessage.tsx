@@ -1,4 +1,5 @@
 import { ReactNode } from 'react';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Box from '@material-ui/core/Box';
 import Collapse from '@material-ui/core/Collapse';
 import IconButton from '@material-ui/core/IconButton';
@@ -7,6 +8,7 @@ import TableRow from '@material-ui/core/TableRow';
 import { makeStyles } from '@material-ui/core/styles';
 import KeyboardArrowDownIcon from '@material-ui/icons/KeyboardArrowDown';
 import KeyboardArrowRightIcon from '@material-ui/icons/KeyboardArrowRight';
+import { carvelTranslationRef } from '../../translation';
 
 const useStyles = makeStyles(theme => ({
   message: {
@@ -26,13 +28,14 @@ export function ExpandToggle(props: {
   onToggle: () => void;
   label: string;
 }) {
+  const { t } = useTranslationRef(carvelTranslationRef);
   return (
     <IconButton
       size="small"
       aria-expanded={props.expanded}
-      aria-label={`${props.expanded ? 'Hide' : 'Show'} message of ${
-        props.label
-      }`}
+      aria-label={t(props.expanded ? 'message.hide' : 'message.show', {
+        label: props.label,
+      })}
       onClick={props.onToggle}
     >
       {props.expanded ? <KeyboardArrowDownIcon /> : <KeyboardArrowRightIcon />}

@@ -21,10 +21,12 @@ export function packageInstallColumns(showsGit: boolean): number {
 
 /** A version handed to the App that it has not deployed yet, with what still runs when known. */
 function DeployingVersion(props: { deploying: string; running?: string }) {
+  const { t } = useTranslationRef(carvelTranslationRef);
   return (
     <span data-testid="deploying-version">
-      Deploying {props.deploying}
-      {props.running && ` (running ${props.running})`}
+      {t('packageTable.deploying', { version: props.deploying })}
+      {props.running &&
+        ` ${t('packageTable.stillRunning', { version: props.running })}`}
     </span>
   );
 }

@@ -1,14 +1,17 @@
 import { WarningPanel } from '@backstage/core-components';
+import { useTranslationRef } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
 import { TruncationNotice as Notice } from '../../truncationNotices';
+import { carvelTranslationRef } from '../../translation';
 
 /** Says which clusters answered with only part of their PackageInstalls or Apps. */
 export function TruncationNotice(props: { notices: Notice[] }) {
+  const { t } = useTranslationRef(carvelTranslationRef);
   return (
     <WarningPanel
       severity="info"
-      title="Not everything is shown"
-      message="Clusters with very many PackageInstalls or Apps answer with the ones that need attention first."
+      title={t('truncation.title')}
+      message={t('truncation.message')}
       defaultExpanded
     >
       {props.notices.map(notice => (
@@ -17,7 +20,16 @@ export function TruncationNotice(props: { notices: Notice[] }) {
           variant="body2"
           data-testid={`truncation-notice-${notice.clusterName}`}
         >
-          {notice.clusterName}: {notice.text}
+          {notice.clusterName}:{' '}
+          {[
+            notice.packageInstalls &&
+              t('truncation.packageInstalls', {
+                count: notice.packageInstalls,
+              }),
+            notice.apps && t('truncation.apps', { count: notice.apps }),
+          ]
+            .filter(Boolean)
+            .join('; ')}
         </Typography>
       ))}
     </WarningPanel>
