@@ -43,7 +43,6 @@ export function demoEntityStatus() {
         packageInstall({
           constraints: '1.0.0',
           version: '1.0.0',
-          lastAttemptedVersion: '1.0.0',
           availableUpdate: '1.1.0',
           drift: 'drifted',
           driftDetail:

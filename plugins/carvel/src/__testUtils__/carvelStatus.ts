@@ -25,7 +25,6 @@ export function packageInstall(
     packageName: PACKAGE_NAME,
     constraints: '>=1.0.0',
     version: '1.1.0',
-    lastAttemptedVersion: '1.1.0',
     status: 'succeeded',
     description: 'Reconcile succeeded',
     latestVersion: '1.1.0',

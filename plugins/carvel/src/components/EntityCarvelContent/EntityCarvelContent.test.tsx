@@ -98,7 +98,6 @@ describe('EntityCarvelContent', () => {
     const pinned = packageInstall({
       constraints: '1.0.0',
       version: '1.0.0',
-      lastAttemptedVersion: undefined,
       availableUpdate: '1.2.0',
     });
     await renderStatus(

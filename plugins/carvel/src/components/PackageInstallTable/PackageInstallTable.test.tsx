@@ -40,8 +40,6 @@ describe('PackageInstallTable: states derived from kapp-controller', () => {
         version: '1.0.0',
         runningVersion: '1.0.0',
         deployingVersion: '2.0.0',
-        // The API leaves out a last attempt that is the deploying version.
-        lastAttemptedVersion: undefined,
       }),
     );
     expect(
