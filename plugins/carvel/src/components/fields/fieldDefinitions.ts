@@ -34,7 +34,16 @@ export const carvelVersionPickerField = {
   validation: validateVersionPicker,
   schema: makeFieldSchema({
     output: z => z.string(),
-    uiOptions: z => z.object({ packageNameField: packageNameField(z) }),
+    uiOptions: z =>
+      z.object({
+        packageNameField: packageNameField(z),
+        allowRange: z
+          .boolean()
+          .optional()
+          .describe(
+            'false: only pin one version (default: pin or follow a range)',
+          ),
+      }),
   }),
 };
 

@@ -72,6 +72,21 @@ describe('submit-time validation of the form fields', () => {
     ]);
   });
 
+  it('refuses a range where only a pinned version is allowed', async () => {
+    const errors: string[] = [];
+    await validateVersionPicker(
+      '>=1.0.0',
+      { addError: (e: string) => errors.push(e) } as any,
+      {
+        apiHolder: holder(carvelApi),
+        formData: { packageName: 'app.default.tap' },
+        schema: {},
+        uiSchema: { 'ui:options': { allowRange: false } },
+      },
+    );
+    expect(errors).toEqual(["Pin one version: '>=1.0.0' is not a version"]);
+  });
+
   it('accepts configured clusters, in error too, and refuses unknown or reserved names', async () => {
     expect(await errorsOf(validateClusterPicker, ['staging'])).toEqual([]);
     expect(await errorsOf(validateClusterPicker, 'staging')).toEqual([]);

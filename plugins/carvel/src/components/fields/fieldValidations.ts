@@ -2,6 +2,7 @@ import type { ApiHolder } from '@backstage/core-plugin-api';
 import type { CustomFieldValidator } from '@backstage/plugin-scaffolder-react';
 import {
   checkClusterName,
+  parseStrictVersion,
   parseVersionConstraints,
   type PackageVersionDetails,
 } from '@carvel-gitops/plugin-carvel-common';
@@ -78,6 +79,13 @@ export const validateVersionPicker: CustomFieldValidator<string> = async (
   context,
 ) => {
   if (!value) return;
+  const uiOptions = context.uiSchema?.['ui:options'] as
+    | Record<string, unknown>
+    | undefined;
+  if (uiOptions?.allowRange === false && !parseStrictVersion(value).ok) {
+    validation.addError(`Pin one version: '${value}' is not a version`);
+    return;
+  }
   const parsed = parseVersionConstraints(value);
   if (!parsed.ok) {
     validation.addError(

@@ -101,7 +101,7 @@ describe('the four fields in the scaffolder form', () => {
             carvelVersionPickerField,
             carvelClusterPickerField,
             carvelValuesFormField,
-          ]}
+          ].map(field => ({ ...field, schema: field.schema.schema }))}
           onCreate={onCreate}
         />
       </TestApiProvider>,

@@ -88,6 +88,21 @@ describe('CarvelVersionPicker', () => {
     );
   });
 
+  it('offers only pinning with allowRange: false', async () => {
+    const { changes } = renderField(CarvelVersionPicker, {
+      carvelApi: fakeCarvelApi({ versions }),
+      otherFields: { packageName: 'app.default.tap' },
+      uiOptions: { allowRange: false },
+    });
+    expect(
+      await screen.findByTestId('carvel-version-selected'),
+    ).toHaveTextContent('No version pinned');
+    expect(screen.getByLabelText('Pin 2.0.0')).not.toBeChecked();
+    await userEvent.click(screen.getByLabelText('Pin 1.4.0'));
+    expect(changes).toEqual(['1.4.0']);
+    expect(screen.queryByLabelText('Follow a range')).not.toBeInTheDocument();
+  });
+
   it('asks for a package first', () => {
     const carvelApi = fakeCarvelApi({ versions });
     renderField(CarvelVersionPicker, { carvelApi });

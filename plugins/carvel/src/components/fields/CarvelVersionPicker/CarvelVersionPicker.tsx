@@ -14,6 +14,7 @@ import { ConstraintNote } from '../../ConstraintNote';
 import {
   chooseVersion,
   constraintMode,
+  type ChosenVersion,
   type ConstraintMode,
 } from '../chosenVersion';
 import { FieldErrors } from '../FieldErrors';
@@ -24,9 +25,22 @@ import { VersionList } from './VersionList';
 export interface CarvelVersionPickerOptions {
   /** The form field holding the package refName; default `packageName`. */
   packageNameField?: string;
+  /** `false`: only pin a version (e.g. to promote one); default: pin or follow a range. */
+  allowRange?: boolean;
 }
 
 const FOLLOW_NEWEST = '>=0.0.0';
+
+function describeSelection(
+  mode: ConstraintMode,
+  constraints: string | undefined,
+  chosen: ChosenVersion | undefined,
+): string {
+  if (mode === 'pin' && !constraints) return 'No version pinned';
+  if (!chosen?.details) return `No version: ${chosen?.reason ?? ''}`;
+  const what = mode === 'range' ? 'The range takes' : 'Pinned';
+  return `${what}: ${chosen.details.version}`;
+}
 
 /**
  * `ui:field: CarvelVersionPicker`: pin a version of the package chosen in the form, or follow a range;
@@ -44,7 +58,10 @@ export function CarvelVersionPicker(
   const versions = usePackageVersions(packageName);
   const items = useMemo(() => versions.value?.items ?? [], [versions.value]);
   const [chosenMode, setChosenMode] = useState<ConstraintMode>();
-  const mode = chosenMode ?? constraintMode(formData, items);
+  const allowRange = props.uiSchema?.['ui:options']?.allowRange !== false;
+  const mode = allowRange
+    ? chosenMode ?? constraintMode(formData, items)
+    : 'pin';
   const chosen = packageName
     ? chooseVersion(packageName, formData, items)
     : undefined;
@@ -76,23 +93,27 @@ export function CarvelVersionPicker(
       )}
       {packageName && versions.value && (
         <>
-          <RadioGroup
-            row
-            aria-label="Pin a version or follow a range"
-            value={mode}
-            onChange={event => changeMode(event.target.value as ConstraintMode)}
-          >
-            <FormControlLabel
-              value="pin"
-              control={<Radio />}
-              label="Pin a version"
-            />
-            <FormControlLabel
-              value="range"
-              control={<Radio />}
-              label="Follow a range"
-            />
-          </RadioGroup>
+          {allowRange && (
+            <RadioGroup
+              row
+              aria-label="Pin a version or follow a range"
+              value={mode}
+              onChange={event =>
+                changeMode(event.target.value as ConstraintMode)
+              }
+            >
+              <FormControlLabel
+                value="pin"
+                control={<Radio />}
+                label="Pin a version"
+              />
+              <FormControlLabel
+                value="range"
+                control={<Radio />}
+                label="Follow a range"
+              />
+            </RadioGroup>
+          )}
           {mode === 'range' && (
             <TextField
               id={`${idSchema?.$id ?? 'carvel-version-picker'}-range`}
@@ -103,16 +124,12 @@ export function CarvelVersionPicker(
             />
           )}
           <Typography variant="body2" data-testid="carvel-version-selected">
-            {chosen?.details
-              ? `${mode === 'range' ? 'The range takes' : 'Pinned'}: ${
-                  chosen.details.version
-                }`
-              : `No version: ${chosen?.reason ?? ''}`}
+            {describeSelection(mode, formData, chosen)}
           </Typography>
           <ConstraintNote note={note} />
           <VersionList
             versions={items}
-            selected={chosen?.details?.version}
+            selected={formData ? chosen?.details?.version : undefined}
             pinnable={mode === 'pin'}
             onPin={version => onChange(version)}
           />

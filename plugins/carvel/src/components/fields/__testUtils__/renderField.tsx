@@ -5,7 +5,7 @@ import type {
   ClusterSummary,
   KnownPackage,
 } from '@carvel-gitops/plugin-carvel-common';
-import { render } from '@testing-library/react';
+import { render, type RenderResult } from '@testing-library/react';
 import { ComponentType, useState } from 'react';
 import { CarvelApi, carvelApiRef } from '../../../api';
 
@@ -43,7 +43,7 @@ export function renderField<T, O>(
     title?: string;
     rawErrors?: string[];
   },
-) {
+): RenderResult & { changes: Array<T | undefined> } {
   const changes: Array<T | undefined> = [];
   function Form() {
     const [value, setValue] = useState<T | undefined>(options.formData);
