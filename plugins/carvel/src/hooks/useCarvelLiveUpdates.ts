@@ -1,18 +1,12 @@
 import { useEffect, useRef } from 'react';
 import { useApiHolder } from '@backstage/core-plugin-api';
 import { signalApiRef } from '@backstage/plugin-signals-react';
+import {
+  carvelPackageChannel,
+  CarvelPackageSignal,
+} from '@carvel-gitops/plugin-carvel-common';
 
 export const DEFAULT_POLL_INTERVAL_MS = 30_000;
-
-/** The message the carvel backend publishes when a package changes on a cluster. */
-export interface CarvelPackageSignal {
-  packageName: string;
-  clusters: string[];
-}
-
-export function carvelPackageChannel(packageName: string): string {
-  return `carvel:package:${packageName}`;
-}
 
 export type LiveUpdateMode = 'signals' | 'polling';
 
