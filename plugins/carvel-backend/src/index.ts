@@ -4,4 +4,3 @@
  * @packageDocumentation
  */
 export { carvelPlugin as default } from './plugin';
-export { packageSignalChannel } from './service/StatusChangeNotifier';

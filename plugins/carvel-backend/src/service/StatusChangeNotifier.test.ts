@@ -4,7 +4,6 @@ import type { DesiredRepositoryState } from '@carvel-gitops/plugin-carvel-common
 import {
   notifyGitopsChanges,
   notifyStatusChanges,
-  packageSignalChannel,
 } from './StatusChangeNotifier';
 
 describe('notifyStatusChanges', () => {
@@ -45,7 +44,6 @@ describe('notifyStatusChanges', () => {
         },
       },
     ]);
-    expect(packageSignalChannel('x.y.z')).toBe('carvel:package:x.y.z');
   });
 });
 

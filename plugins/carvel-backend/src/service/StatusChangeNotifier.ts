@@ -7,9 +7,6 @@ import {
 } from '@carvel-gitops/plugin-carvel-common';
 import type { ClusterFleet } from '../cluster/ClusterFleet';
 
-/** @deprecated Use `carvelPackageChannel` from `@carvel-gitops/plugin-carvel-common`. */
-export const packageSignalChannel = carvelPackageChannel;
-
 /** Tells open entity tabs, through Backstage signals, that a package changed somewhere. */
 export function notifyStatusChanges(options: {
   fleet: ClusterFleet;
