@@ -18,6 +18,7 @@ import { HistoryRow, readHistoryRows } from './historyRows';
 import { ClusterAccess } from './instanceConfig';
 import { checkHistory, checkStatus, historyItems } from './multiInstanceChecks';
 import {
+  LATER_VERSION,
   PACKAGE_NAME,
   startRunCluster,
   upgradeInstall,
@@ -192,7 +193,11 @@ async function main(signal: AbortSignal) {
     );
     const changedAt = Date.now();
     upgradeInstall(onlyA, VERSIONS[1], new Date(changedAt));
-    const crossed = await aOnlySignal;
+    const crossed = await aOnlySignal.catch(error => {
+      throw new Error(
+        `a change on ${A_ONLY_CLUSTER}, watched by instance a only, did not reach the WebSocket on b: ${error.message}`,
+      );
+    });
     note(
       `change on ${A_ONLY_CLUSTER} (watched by a only) → signal on b's WebSocket: ${
         crossed.receivedAt - changedAt
@@ -209,7 +214,11 @@ async function main(signal: AbortSignal) {
     );
     const sharedChangedAt = Date.now();
     upgradeInstall(shared, VERSIONS[1], new Date(sharedChangedAt));
-    const sharedSeen = await sharedSignal;
+    const sharedSeen = await sharedSignal.catch(error => {
+      throw new Error(
+        `a change on ${SHARED_CLUSTER} did not reach the WebSocket on b: ${error.message}`,
+      );
+    });
     note(
       `change on ${SHARED_CLUSTER} (watched by both) → first signal on b's WebSocket: ${
         sharedSeen.receivedAt - sharedChangedAt
@@ -258,12 +267,55 @@ async function main(signal: AbortSignal) {
         VERSIONS[1]
       }) and the history of both clusters in ${Date.now() - afterStop} ms`,
     );
-    const rowsAfter = await readHistoryRows(postgres.connectionString);
-    if (rowsAfter.length !== rows.length) {
+    const rowsAfterStop = await readHistoryRows(postgres.connectionString);
+    if (rowsAfterStop.length !== rows.length) {
       throw new Error(
-        `the history has ${rowsAfter.length} rows after a stopped, ${rows.length} before`,
+        `the history has ${rowsAfterStop.length} rows after a stopped, ${rows.length} before`,
       );
     }
+
+    // b alone: it still signals, serves and records a change on the cluster it watches.
+    const aloneSignal = tabOnB.next(
+      s =>
+        s.channel === channel &&
+        (s.message as { clusters?: string[] })?.clusters?.includes(
+          SHARED_CLUSTER,
+        ) === true,
+      SIGNAL_WITHIN_MS,
+    );
+    const aloneChangedAt = Date.now();
+    upgradeInstall(shared, LATER_VERSION, new Date(aloneChangedAt));
+    const aloneSeen = await aloneSignal.catch(error => {
+      throw new Error(
+        `with a stopped, a change on ${SHARED_CLUSTER} did not reach the WebSocket on b: ${error.message}`,
+      );
+    });
+    const afterAlone = {
+      ...expectedRows,
+      [SHARED_CLUSTER]: [...VERSIONS, LATER_VERSION],
+    };
+    await pollAnswer(
+      `${b.url}${statusPath}`,
+      token,
+      answer => checkStatus(answer, { [SHARED_CLUSTER]: LATER_VERSION }),
+      { timeoutMs: 10_000, signal, instance: b },
+    );
+    await pollAnswer(
+      `${b.url}${historyPath}`,
+      token,
+      answer => checkHistory(historyItems(answer), afterAlone),
+      { timeoutMs: HISTORY_WITHIN_MS, signal, instance: b },
+    );
+    const rowsAlone = await readHistoryRows(postgres.connectionString);
+    const problems = checkHistory(rowsAlone.map(toTransition), afterAlone);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    note(
+      `with a stopped, a change on ${SHARED_CLUSTER} → signal on b: ${
+        aloneSeen.receivedAt - aloneChangedAt
+      } ms; b shows ${LATER_VERSION} and recorded it (${
+        rowsAlone.length
+      } history rows)`,
+    );
   } finally {
     for (const cleanup of cleanups) {
       await Promise.resolve(cleanup()).catch(error =>

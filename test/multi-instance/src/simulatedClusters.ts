@@ -8,6 +8,8 @@ export const PACKAGE_NAME = 'app.default.tap';
 export const NAMESPACE = 'apps';
 export const INSTALL_NAME = 'app';
 export const VERSIONS = ['1.0.0', '1.1.0'];
+/** Only reached once one instance is stopped. */
+export const LATER_VERSION = '1.2.0';
 
 function packageInstall(version: string, generation: number, at: string) {
   return {
@@ -40,7 +42,7 @@ function packageInstall(version: string, generation: number, at: string) {
 /** A simulated run cluster with both Package versions and a PackageInstall that runs the first. */
 export async function startRunCluster(name: string): Promise<KubeApiServer> {
   const cluster = await startKubeApiServer({ name });
-  for (const version of VERSIONS) {
+  for (const version of [...VERSIONS, LATER_VERSION]) {
     cluster.store.create({
       apiVersion: 'data.packaging.carvel.dev/v1alpha1',
       kind: 'Package',
