@@ -61,6 +61,7 @@ export const carvelClusterPickerField = {
           .describe(
             'false: choose one cluster, the value is its name (default: several)',
           ),
+        packageNameField: packageNameField(z),
       }),
   }),
 };

@@ -41,6 +41,31 @@ describe('CarvelClusterPicker', () => {
     expect(changes[3]).toBeUndefined();
   });
 
+  it('marks the clusters that hold the package chosen in the form', async () => {
+    renderField(CarvelClusterPicker, {
+      carvelApi: fakeCarvelApi({
+        clusters,
+        packages: [
+          {
+            packageName: 'app.default.tap',
+            clusters: ['staging'],
+            versions: [],
+          },
+        ],
+      }),
+      otherFields: { packageName: 'app.default.tap' },
+    });
+    expect(
+      await screen.findByText(/· has app\.default\.tap/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('carvel-cluster-staging')).toHaveTextContent(
+      'staging (synced) · has app.default.tap',
+    );
+    expect(screen.getByTestId('carvel-cluster-dev')).toHaveTextContent(
+      /^dev \(syncing\)$/,
+    );
+  });
+
   it('chooses one cluster by name with multiple: false', async () => {
     const { changes } = renderField(CarvelClusterPicker, {
       carvelApi: fakeCarvelApi({ clusters }),

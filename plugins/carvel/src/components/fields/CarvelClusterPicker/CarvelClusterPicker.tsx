@@ -12,19 +12,27 @@ import type { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-
 import type { ClusterSummary } from '@carvel-gitops/plugin-carvel-common';
 import { carvelApiRef } from '../../../api';
 import { FieldErrors } from '../FieldErrors';
+import { readSiblingString } from '../formContextValue';
 import { useCarvelLoad } from '../useCarvelLoad';
 import { chosenClusterNames, clusterPickerValue } from './clusterPickerValue';
 
 export interface CarvelClusterPickerOptions {
   /** `false`: one cluster, the value is its name; default: several, the value is a list of names. */
   multiple?: boolean;
+  /** The form field holding the package refName, to mark the clusters that know it; default `packageName`. */
+  packageNameField?: string;
 }
 
-function ClusterLabel(props: { cluster: ClusterSummary }) {
-  const { cluster } = props;
+function ClusterLabel(props: {
+  cluster: ClusterSummary;
+  packageName?: string;
+  knowsPackage: boolean;
+}) {
+  const { cluster, packageName, knowsPackage } = props;
   return (
     <span data-testid={`carvel-cluster-${cluster.name}`}>
       {cluster.name} <em>({cluster.state})</em>
+      {knowsPackage && ` · has ${packageName}`}
       {cluster.state === 'error' && (
         <FormHelperText error component="span" style={{ display: 'block' }}>
           In error{cluster.error ? `: ${cluster.error}` : ''}. Still selectable:
@@ -47,6 +55,24 @@ export function CarvelClusterPicker(
   const multiple = uiSchema?.['ui:options']?.multiple !== false;
   const carvelApi = useApi(carvelApiRef);
   const clusters = useCarvelLoad('clusters', () => carvelApi.getClusters());
+  const packageName = readSiblingString(
+    props,
+    'packageNameField',
+    'packageName',
+  );
+  const packages = useCarvelLoad(packageName && 'packages', () =>
+    carvelApi.getPackages(),
+  );
+  const knowing = new Set(
+    packages.value?.items.find(p => p.packageName === packageName)?.clusters,
+  );
+  const label = (cluster: ClusterSummary) => (
+    <ClusterLabel
+      cluster={cluster}
+      packageName={packageName}
+      knowsPackage={knowing.has(cluster.name)}
+    />
+  );
   const chosen = chosenClusterNames(formData);
   const items = clusters.value?.items ?? [];
   const title = schema.title ?? (multiple ? 'Clusters' : 'Cluster');
@@ -91,7 +117,7 @@ export function CarvelClusterPicker(
                   name={cluster.name}
                 />
               }
-              label={<ClusterLabel cluster={cluster} />}
+              label={label(cluster)}
             />
           ))}
         </FormGroup>
@@ -106,7 +132,7 @@ export function CarvelClusterPicker(
               key={cluster.name}
               value={cluster.name}
               control={<Radio />}
-              label={<ClusterLabel cluster={cluster} />}
+              label={label(cluster)}
             />
           ))}
         </RadioGroup>
