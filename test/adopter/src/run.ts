@@ -61,14 +61,20 @@ async function step<T>(name: string, run: () => Promise<T>): Promise<T> {
   return result;
 }
 
+/** The headers of the Node that runs us, when it has them: native addons (better-sqlite3) must be built for it. */
+function nodeHeadersDir(): Record<string, string> {
+  const prefix = path.dirname(path.dirname(process.execPath));
+  return fs.existsSync(path.join(prefix, 'include', 'node', 'node.h'))
+    ? { npm_config_nodedir: prefix }
+    : {};
+}
+
 /** npm's variables of the `npm test` that started us would point the scratch install at this repository. */
 function scratchEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env = Object.fromEntries(
-    Object.entries(process.env).filter(
-      ([key]) => !/^npm_/i.test(key) || key === 'npm_config_nodedir',
-    ),
+    Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)),
   );
-  return { ...env, ...extra };
+  return { ...env, ...nodeHeadersDir(), ...extra };
 }
 
 function describePacked(packed: PackedPlugin[]) {
@@ -108,8 +114,16 @@ async function main(signal: AbortSignal) {
   const tarballs = path.join(scratch, 'tarballs');
   fs.mkdirSync(tarballs);
   const backendToken = randomBytes(24).toString('hex');
-  const cleanups: (() => Promise<void> | void)[] = [
-    () => fs.rmSync(scratch, { recursive: true, force: true }),
+  const cleanups: (() => Promise<unknown> | void)[] = [
+    // rm is much faster than fs.rmSync on the scratch node_modules (over 1 GB of small files).
+    () =>
+      runCommand('rm', ['-rf', scratch], {
+        cwd: os.tmpdir(),
+        env: process.env,
+        logFile: path.join(ARTIFACTS, 'cleanup.log'),
+        signal: new AbortController().signal,
+        timeoutMs: 5 * 60_000,
+      }),
   ];
   try {
     const packed = await step('build and pack the plugins', () =>
@@ -174,7 +188,12 @@ async function main(signal: AbortSignal) {
               r => r.status === 200,
               () => false,
             );
-            return ready ? [] : ['not ready'];
+            if (ready) return [];
+            const startupFailed = logTail(backendLog).includes(
+              'Backend startup failed',
+            );
+            if (startupFailed) throw new Error('the backend did not start');
+            return ['not ready'];
           },
           { timeoutMs: BACKEND_READY_MS, signal, exited: started.exited },
         ).catch(error => {

@@ -212,6 +212,9 @@ backend:
           token: \${${BACKEND_TOKEN_ENV}}
           subject: adopter-test
 
+permission:
+  enabled: true
+
 catalog:
   rules:
     - allow: [Component, Location]
