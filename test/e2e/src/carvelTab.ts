@@ -29,29 +29,42 @@ export function historyRows(page: Page) {
   return page.getByTestId('deployment-history-row');
 }
 
+function startsWith(text: string) {
+  return new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+}
+
+/**
+ * Fills the delivery template with its pickers only (no names typed): the package and the clusters
+ * are picked from what the backend knows, the version pinned or left at its range; then submits.
+ */
 export async function fillTemplate(
   page: Page,
   template: {
     packageName: string;
-    stagingReplicas: number;
-    versionConstraint?: string;
+    replicas: number;
+    /** Pins this version; without it, the form's default range `>=0.0.0` is kept. */
+    pinVersion?: string;
+    clusters?: string[];
   },
 ) {
   await page.goto(`${APP_URL}/create/templates/default/carvel-delivery`);
-  await page.getByLabel('Package refName').fill(template.packageName);
-  if (template.versionConstraint) {
+  await page
+    .getByRole('option', { name: startsWith(template.packageName) })
+    .click();
+  if (template.pinVersion) {
+    await page.getByLabel('Pin a version', { exact: true }).check();
     await page
-      .getByLabel('Version constraint')
-      .first()
-      .fill(template.versionConstraint);
+      .getByLabel(`Pin ${template.pinVersion}`, { exact: true })
+      .check();
   }
   await page.getByRole('button', { name: 'Next' }).click();
+  // The one text field: which repository to write to (the e2e run's own, not the demo's default).
   await page.getByLabel('GitOps repository').fill(E2E_REPO);
   await page.getByRole('button', { name: 'Next' }).click();
-  await page
-    .getByLabel('Replicas')
-    .first()
-    .fill(String(template.stagingReplicas));
+  for (const cluster of template.clusters ?? ['staging', 'prod']) {
+    await page.getByRole('checkbox', { name: startsWith(cluster) }).check();
+  }
+  await page.getByLabel(/^Replicas/).fill(String(template.replicas));
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 }

@@ -62,8 +62,8 @@ async function ensureCatalogDelivered(context: ScenarioContext, tab: Page) {
   if (!hasFile(E2E_REPO, 'main', 'catalog.default.tap/apps/staging.yaml')) {
     await runTemplateAndWait(context, {
       packageName: 'catalog.default.tap',
-      stagingReplicas: 2,
-      versionConstraint: CATALOG_OLDER_VERSION,
+      replicas: 2,
+      pinVersion: CATALOG_OLDER_VERSION,
     });
   }
   await driftOf(tab, 'staging')
@@ -95,8 +95,7 @@ const templateRunIsPendingThenInSyncWithHistory: Scenario = async context => {
   pendingShown.catch(() => {});
   await fillTemplate(page, {
     packageName: 'catalog.default.tap',
-    stagingReplicas: 3,
-    versionConstraint: '>=0.0.0',
+    replicas: 3,
   });
   const { commit, seenAt } = await pushed;
   const api = await waitForDesiredCommit({

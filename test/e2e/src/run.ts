@@ -47,6 +47,11 @@ async function runScenarios(
   for (const file of fs.readdirSync(ARTIFACTS)) {
     if (/^failed-.*\.png$/.test(file)) fs.rmSync(path.join(ARTIFACTS, file));
   }
+  // E2E_SCENARIOS=<text> runs only the scenarios whose name contains it (while working on one).
+  const only = process.env.E2E_SCENARIOS;
+  const chosen = only
+    ? scenarios.filter(([name]) => name.includes(only))
+    : scenarios;
   const browser = await launchChromium(chromiumPath);
   const failures: string[] = [];
   try {
@@ -55,7 +60,7 @@ async function runScenarios(
       artifacts: ARTIFACTS,
       state: {} as Record<string, unknown>,
     };
-    for (const [index, [name, scenario]] of scenarios.entries()) {
+    for (const [index, [name, scenario]] of chosen.entries()) {
       if (signal.aborted) break;
       const scenarioStarted = Date.now();
       try {
@@ -77,13 +82,11 @@ async function runScenarios(
   }
   if (failures.length > 0) {
     console.log(
-      `[e2e] ${failures.length} of ${scenarios.length} failed; screenshots in ${ARTIFACTS}, the stack's output in ${stack.logFile}`,
+      `[e2e] ${failures.length} of ${chosen.length} failed; screenshots in ${ARTIFACTS}, the stack's output in ${stack.logFile}`,
     );
     return 1;
   }
-  console.log(
-    `[e2e] all ${scenarios.length} passed; screenshots in ${ARTIFACTS}`,
-  );
+  console.log(`[e2e] all ${chosen.length} passed; screenshots in ${ARTIFACTS}`);
   return 0;
 }
 

@@ -4,6 +4,7 @@ import { signedInPage } from './browser';
 import { fillTemplate, openCarvelTab, row, TAB_TIMEOUT } from './carvelTab';
 import { commitsOn } from './gitopsRepository';
 import { CATALOG_OLDER_VERSION, gitopsScenarios } from './gitopsScenarios';
+import { selfServiceScenarios } from './selfServiceScenarios';
 import type { Scenario } from './scenarioContext';
 import { APP_URL, DEMO_CONTROL_URL, E2E_REPO } from './stack';
 
@@ -32,23 +33,38 @@ const carvelTabShowsBothClusters: Scenario = async context => {
   context.state.appTab = page;
 };
 
-const badValuesFailBeforeAnythingIsWritten: Scenario = async context => {
+const badValuesAreRefusedAsTheUserTypes: Scenario = async context => {
   const commitsBefore = commitsOnMain();
   const page = await signedInPage(context.browser, APP_URL);
-  await fillTemplate(page, {
-    packageName: 'catalog.default.tap',
-    stagingReplicas: 50,
-  });
+  await page.goto(`${APP_URL}/create/templates/default/carvel-delivery`);
+  await page.getByRole('option', { name: /^catalog\.default\.tap/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByLabel('GitOps repository').fill(E2E_REPO);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('checkbox', { name: /^staging/ }).check();
+  await page.getByLabel(/^Replicas/).fill('50');
   await page
-    .getByText('$.replicas must be <= 10', { exact: false })
+    .getByTestId('carvel-values-form')
+    .getByText('must be <= 10', { exact: false })
     .first()
-    .waitFor({ timeout: 60_000 });
+    .waitFor({ timeout: 30_000 });
   await page.screenshot({
     path: path.join(context.artifacts, 'template-bad-values.png'),
     fullPage: true,
   });
+  await page.getByRole('button', { name: 'Review' }).click();
+  const reachedReview = await page
+    .getByRole('button', { name: 'Create' })
+    .waitFor({ timeout: 3000 })
+    .then(
+      () => true,
+      () => false,
+    );
+  if (reachedReview)
+    throw new Error('the form let bad values through to Review');
   if (commitsOnMain() !== commitsBefore)
-    throw new Error('the failed run changed the GitOps repository');
+    throw new Error('the refused form changed the GitOps repository');
+  await page.close();
 };
 
 const goodValuesReachSucceededWithoutReload: Scenario = async context => {
@@ -60,8 +76,8 @@ const goodValuesReachSucceededWithoutReload: Scenario = async context => {
   const page = await signedInPage(context.browser, APP_URL);
   await fillTemplate(page, {
     packageName: 'catalog.default.tap',
-    stagingReplicas: 2,
-    versionConstraint: CATALOG_OLDER_VERSION,
+    replicas: 2,
+    pinVersion: CATALOG_OLDER_VERSION,
   });
   await page.getByText('Files written').first().waitFor({ timeout: 120_000 });
   const committed = Date.now();
@@ -109,11 +125,11 @@ export const scenarios: Array<[string, Scenario]> = [
     carvelTabShowsBothClusters,
   ],
   [
-    'the template refuses bad values before anything is written',
-    badValuesFailBeforeAnythingIsWritten,
+    'the template form refuses bad values as they are typed; nothing is written',
+    badValuesAreRefusedAsTheUserTypes,
   ],
   [
-    'good values reach succeeded on the tab within 15 s, without a reload',
+    'the template filled with its pickers only reaches succeeded on the tab within 15 s, without a reload',
     goodValuesReachSucceededWithoutReload,
   ],
   [
@@ -121,4 +137,5 @@ export const scenarios: Array<[string, Scenario]> = [
     unreachableClusterBecomesAnErrorRow,
   ],
   ...gitopsScenarios,
+  ...selfServiceScenarios,
 ];
