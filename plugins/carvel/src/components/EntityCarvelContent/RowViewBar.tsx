@@ -25,6 +25,8 @@ function Choice(props: {
         props.onChange(String(event.target.value))
       }
       SelectProps={{ native: true }}
+      // A native select shows its first option ('All', value '') as text: the label must not sit on it.
+      InputLabelProps={{ shrink: true }}
       style={{ minWidth: 160 }}
     >
       {props.options.map(option => (
