@@ -5,8 +5,10 @@
 const path = require('node:path');
 const { exec, ROOT } = require('./exec');
 
-// test/e2e is not a workspace (it has no dependencies of its own), so `repo lint/test` skip it.
+// test/e2e and test/adopter are not workspaces (no dependencies of their own), so `repo lint/test` skip them.
 const E2E = path.join(ROOT, 'test', 'e2e');
+const ADOPTER = path.join(ROOT, 'test', 'adopter');
+const NODE_TRANSFORM = ['--require', '@backstage/cli/config/nodeTransform.cjs'];
 
 async function main() {
   const stages = [
@@ -22,6 +24,15 @@ async function main() {
       'backstage-cli',
       ['repo', 'test', '--ci', '--watchAll=false'],
     ],
+    ['API reports', 'npm', ['run', 'api-reports', '--', '--ci']],
+    ['adopter test runner lint', 'backstage-cli', ['package', 'lint'], ADOPTER],
+    [
+      'adopter test runner tests',
+      'backstage-cli',
+      ['package', 'test', '--ci', '--watchAll=false'],
+      ADOPTER,
+    ],
+    ['adopter test', 'node', [...NODE_TRANSFORM, 'test/adopter/src/run.ts']],
     ['browser test runner lint', 'backstage-cli', ['package', 'lint'], E2E],
     [
       'browser test runner tests',
@@ -29,15 +40,7 @@ async function main() {
       ['package', 'test', '--ci', '--watchAll=false'],
       E2E,
     ],
-    [
-      'browser tests',
-      'node',
-      [
-        '--require',
-        '@backstage/cli/config/nodeTransform.cjs',
-        'test/e2e/src/run.ts',
-      ],
-    ],
+    ['browser tests', 'node', [...NODE_TRANSFORM, 'test/e2e/src/run.ts']],
   ];
   const failed = [];
   for (const [name, command, args, cwd = ROOT] of stages) {
