@@ -45,6 +45,8 @@ export async function fillTemplate(
     /** Pins this version; without it, the form's default range `>=0.0.0` is kept. */
     pinVersion?: string;
     clusters?: string[];
+    /** A screenshot of the filled form, just before Review. */
+    screenshot?: string;
   },
 ) {
   await page.goto(`${APP_URL}/create/templates/default/carvel-delivery`);
@@ -65,6 +67,9 @@ export async function fillTemplate(
     await page.getByRole('checkbox', { name: startsWith(cluster) }).check();
   }
   await page.getByLabel(/^Replicas/).fill(String(template.replicas));
+  if (template.screenshot) {
+    await page.screenshot({ path: template.screenshot, fullPage: true });
+  }
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
 }

@@ -78,6 +78,7 @@ const goodValuesReachSucceededWithoutReload: Scenario = async context => {
     packageName: 'catalog.default.tap',
     replicas: 2,
     pinVersion: CATALOG_OLDER_VERSION,
+    screenshot: path.join(context.artifacts, 'template-form.png'),
   });
   await page.getByText('Files written').first().waitFor({ timeout: 120_000 });
   const committed = Date.now();
