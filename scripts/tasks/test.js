@@ -33,6 +33,11 @@ async function main() {
       ADOPTER,
     ],
     ['adopter test', 'node', [...NODE_TRANSFORM, 'test/adopter/src/run.ts']],
+    [
+      'several instances test',
+      'node',
+      [...NODE_TRANSFORM, 'test/multi-instance/src/run.ts'],
+    ],
     ['browser test runner lint', 'backstage-cli', ['package', 'lint'], E2E],
     [
       'browser test runner tests',
