@@ -13,7 +13,8 @@ import { carvelPackageChannel } from '@carvel-gitops/plugin-carvel-common';
 // eslint-disable-next-line no-restricted-imports
 import { startThrowawayPostgres } from '../../../plugins/carvel-backend/src/history/__testUtils__/throwawayPostgres';
 import { freePort, pollUntil } from '../../adopter/src/polling';
-import { BackendInstance, startBackendInstance } from './backendInstance';
+import { guestToken, pollAnswer } from './backendApi';
+import { startBackendInstance } from './backendInstance';
 import { HistoryRow, readHistoryRows } from './historyRows';
 import { ClusterAccess } from './instanceConfig';
 import { checkHistory, checkStatus, historyItems } from './multiInstanceChecks';
@@ -24,7 +25,7 @@ import {
   upgradeInstall,
   VERSIONS,
 } from './simulatedClusters';
-import { subscribeToSignals } from './signalsSubscription';
+import { signalAbout, subscribeToSignals } from './signalsSubscription';
 
 // Runs only from source, never from a build.
 // eslint-disable-next-line no-restricted-syntax
@@ -60,55 +61,6 @@ function access(cluster: KubeApiServer): ClusterAccess {
     token: cluster.token,
     caPem: cluster.caData,
   };
-}
-
-async function guestToken(backendUrl: string): Promise<string> {
-  const response = await fetch(`${backendUrl}/api/auth/guest/refresh`, {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-    signal: AbortSignal.timeout(10_000),
-  });
-  const body = (await response.json().catch(() => undefined)) as
-    | { backstageIdentity?: { token?: string } }
-    | undefined;
-  const token = body?.backstageIdentity?.token;
-  if (!token) {
-    throw new Error(`the guest sign-in answered ${response.status}, no token`);
-  }
-  return token;
-}
-
-async function getJson(url: string, token: string): Promise<unknown> {
-  const response = await fetch(url, {
-    headers: { authorization: `Bearer ${token}` },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-  return response.json();
-}
-
-/** Polls `url` until `check` finds no problems in its answer. */
-function pollAnswer(
-  url: string,
-  token: string,
-  check: (answer: unknown) => string[],
-  options: {
-    timeoutMs: number;
-    signal: AbortSignal;
-    instance: BackendInstance;
-  },
-) {
-  return pollUntil(
-    async () => {
-      const answer = await getJson(url, token).catch((e: Error) => e);
-      return answer instanceof Error ? [answer.message] : check(answer);
-    },
-    {
-      timeoutMs: options.timeoutMs,
-      signal: options.signal,
-      exited: options.instance.process.exited,
-      intervalMs: 250,
-    },
-  );
 }
 
 async function main(signal: AbortSignal) {
@@ -184,11 +136,7 @@ async function main(signal: AbortSignal) {
     // The subscribe message has no answer; give B a moment to register it.
     await new Promise(resolve => setTimeout(resolve, 500));
     const aOnlySignal = tabOnB.next(
-      s =>
-        s.channel === channel &&
-        (s.message as { clusters?: string[] })?.clusters?.includes(
-          A_ONLY_CLUSTER,
-        ) === true,
+      signalAbout(channel, A_ONLY_CLUSTER),
       SIGNAL_WITHIN_MS,
     );
     const changedAt = Date.now();
@@ -205,11 +153,7 @@ async function main(signal: AbortSignal) {
     );
 
     const sharedSignal = tabOnB.next(
-      s =>
-        s.channel === channel &&
-        (s.message as { clusters?: string[] })?.clusters?.includes(
-          SHARED_CLUSTER,
-        ) === true,
+      signalAbout(channel, SHARED_CLUSTER),
       SIGNAL_WITHIN_MS,
     );
     const sharedChangedAt = Date.now();
@@ -276,11 +220,7 @@ async function main(signal: AbortSignal) {
 
     // b alone: it still signals, serves and records a change on the cluster it watches.
     const aloneSignal = tabOnB.next(
-      s =>
-        s.channel === channel &&
-        (s.message as { clusters?: string[] })?.clusters?.includes(
-          SHARED_CLUSTER,
-        ) === true,
+      signalAbout(channel, SHARED_CLUSTER),
       SIGNAL_WITHIN_MS,
     );
     const aloneChangedAt = Date.now();

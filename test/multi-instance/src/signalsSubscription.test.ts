@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import { parseSignal, subscribeToSignals } from './signalsSubscription';
+import {
+  parseSignal,
+  signalAbout,
+  subscribeToSignals,
+} from './signalsSubscription';
 
 describe('parseSignal', () => {
   it("reads the signals backend's { channel, message } text", () => {
@@ -13,6 +17,34 @@ describe('parseSignal', () => {
     expect(parseSignal(Buffer.from('{}'), 1)).toBeUndefined();
     expect(parseSignal('not json', 1)).toBeUndefined();
     expect(parseSignal('{"message":1}', 1)).toBeUndefined();
+  });
+});
+
+describe('signalAbout', () => {
+  const about = signalAbout('carvel:package:app', 'only-a');
+  const signal = (channel: string, message: unknown) => ({
+    channel,
+    message,
+    receivedAt: 0,
+  });
+
+  it('matches a signal on the channel that names the cluster', () => {
+    expect(
+      about(signal('carvel:package:app', { clusters: ['only-a', 'shared'] })),
+    ).toBe(true);
+  });
+
+  it('does not match another channel, other clusters or a message without clusters', () => {
+    expect(about(signal('carvel:package:x', { clusters: ['only-a'] }))).toBe(
+      false,
+    );
+    expect(about(signal('carvel:package:app', { clusters: ['shared'] }))).toBe(
+      false,
+    );
+    expect(about(signal('carvel:package:app', { clusters: 'only-a' }))).toBe(
+      false,
+    );
+    expect(about(signal('carvel:package:app', null))).toBe(false);
   });
 });
 

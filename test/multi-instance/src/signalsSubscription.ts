@@ -31,6 +31,18 @@ export function parseSignal(
   }
 }
 
+/** Matches a Carvel package signal on `channel` that names `cluster` among the clusters it changed on. */
+export function signalAbout(channel: string, cluster: string) {
+  return (signal: ReceivedSignal) => {
+    const clusters = (signal.message as { clusters?: unknown })?.clusters;
+    return (
+      signal.channel === channel &&
+      Array.isArray(clusters) &&
+      clusters.includes(cluster)
+    );
+  };
+}
+
 function open(url: string, token: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     // As the frontend's SignalClient does: the user token travels as the WebSocket protocol.
