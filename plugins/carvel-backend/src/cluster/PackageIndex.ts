@@ -6,6 +6,8 @@ import type { ObjectChange } from './ResourceWatcher';
  */
 export class PackageIndex<T extends object> {
   private readonly byPackage = new Map<string, Set<T>>();
+  /** What `get` answered per package, until a change touches it: readers may key caches on it. */
+  private readonly snapshots = new Map<string, readonly T[]>();
 
   constructor(
     private readonly packageNameOf: (object: T) => string | undefined,
@@ -33,11 +35,20 @@ export class PackageIndex<T extends object> {
         touched.add(currentName);
       }
     }
+    for (const name of touched) this.snapshots.delete(name);
     return touched;
   }
 
-  get(packageName: string): T[] {
-    return [...(this.byPackage.get(packageName) ?? [])];
+  /** The package's objects; the same array until a change touches the package. */
+  get(packageName: string): readonly T[] {
+    let snapshot = this.snapshots.get(packageName);
+    if (!snapshot) {
+      snapshot = Object.freeze([...(this.byPackage.get(packageName) ?? [])]);
+      if (this.byPackage.has(packageName)) {
+        this.snapshots.set(packageName, snapshot);
+      }
+    }
+    return snapshot;
   }
 
   packageNames(): string[] {

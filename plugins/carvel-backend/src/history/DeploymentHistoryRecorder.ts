@@ -16,8 +16,8 @@ export interface ObservedFleet {
   ): () => void;
   clusters(): Array<{
     name: string;
-    packageInstalls: { get(packageName: string): PackageInstall[] };
-    apps: { get(packageName: string): SlimApp[] };
+    packageInstalls: { get(packageName: string): readonly PackageInstall[] };
+    apps: { get(packageName: string): readonly SlimApp[] };
   }>;
 }
 

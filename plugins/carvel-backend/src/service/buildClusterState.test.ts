@@ -4,7 +4,12 @@ import {
   packageInstall,
   pkg,
 } from '../__testUtils__/fakes';
+import type {
+  Package,
+  PackageInstall,
+} from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
+import { PackageIndex } from '../cluster/PackageIndex';
 import { buildClusterState } from './buildClusterState';
 
 /** The App kapp-controller made for PackageInstall `app`, handed `version`, at generation 4. */
@@ -36,6 +41,43 @@ const selection = { packageNames: ['app.default.tap'] };
 const settled = { settled: true, timeoutMs: 3000, maxItemsPerCluster: 500 };
 
 describe('buildClusterState', () => {
+  it('derives a row once per object version: the same instances answer the same row, a change a new one', () => {
+    const installs = new PackageIndex<PackageInstall>(
+      i => i.spec.packageRef.refName,
+    );
+    const packages = new PackageIndex<Package>(p => p.spec.refName);
+    const apps = new PackageIndex<SlimApp>(
+      a => a.metadata.annotations?.['carvel.dev/package-name'],
+    );
+    const first = packageInstall('app', { version: '1.0.0' });
+    installs.apply([{ current: first }]);
+    packages.apply([{ current: pkg('app.default.tap', '1.0.0') }]);
+    const cluster = {
+      name: 'staging',
+      state: 'synced' as const,
+      packageInstalls: installs,
+      packages,
+      apps,
+    };
+    const row = () =>
+      buildClusterState(cluster, selection, settled).packageInstalls[0];
+
+    const before = row();
+    expect(row()).toBe(before);
+    expect(Object.isFrozen(before)).toBe(true);
+
+    packages.apply([{ current: pkg('app.default.tap', '1.1.0') }]);
+    const afterNewPackage = row();
+    expect(afterNewPackage).not.toBe(before);
+    expect(afterNewPackage.latestVersion).toBe('1.1.0');
+
+    installs.apply([
+      { previous: first, current: packageInstall('app', { version: '1.1.0' }) },
+    ]);
+    expect(row()).toMatchObject({ version: '1.1.0' });
+    expect(row()).not.toBe(afterNewPackage);
+  });
+
   it('reports versions, PackageInstalls with the newest version, and GitOps Apps', () => {
     const cluster = fakeCluster('staging', {
       installs: [

@@ -29,9 +29,64 @@ export interface ClusterView {
   /** In error, but still holding what it listed before. */
   stale?: boolean;
   lastSyncedAt?: string;
-  packageInstalls: { get(packageName: string): PackageInstall[] };
-  packages: { get(packageName: string): Package[] };
-  apps: { get(packageName: string): SlimApp[] };
+  packageInstalls: { get(packageName: string): readonly PackageInstall[] };
+  packages: { get(packageName: string): readonly Package[] };
+  apps: { get(packageName: string): readonly SlimApp[] };
+}
+
+/**
+ * Rows derived per object version: a watcher replaces an object on every change, never mutates it,
+ * so a row stays right while its object, its App and its package's versions are the same instances.
+ */
+const installRows = new WeakMap<
+  PackageInstall,
+  {
+    packageName: string;
+    versions: readonly string[];
+    ownedApp?: SlimApp;
+    row: PackageInstallState;
+  }
+>();
+const appRows = new WeakMap<SlimApp, { packageName: string; row: AppState }>();
+const sortedVersions = new WeakMap<readonly Package[], readonly string[]>();
+
+function versionsOf(packages: readonly Package[]): readonly string[] {
+  let versions = sortedVersions.get(packages);
+  if (!versions) {
+    versions = sortVersions([...new Set(packages.map(p => p.spec.version))]);
+    sortedVersions.set(packages, versions);
+  }
+  return versions;
+}
+
+function packageInstallRow(
+  install: PackageInstall,
+  packageName: string,
+  versions: readonly string[],
+  ownedApp: SlimApp | undefined,
+): PackageInstallState {
+  const cached = installRows.get(install);
+  if (
+    cached &&
+    cached.packageName === packageName &&
+    cached.versions === versions &&
+    cached.ownedApp === ownedApp
+  ) {
+    return cached.row;
+  }
+  const row = Object.freeze(
+    packageInstallState(install, packageName, versions, ownedApp),
+  );
+  installRows.set(install, { packageName, versions, ownedApp, row });
+  return row;
+}
+
+function appRow(app: SlimApp, packageName: string): AppState {
+  const cached = appRows.get(app);
+  if (cached?.packageName === packageName) return cached.row;
+  const row = Object.freeze(appState(app, packageName));
+  appRows.set(app, { packageName, row });
+  return row;
 }
 
 function packageInstallState(
@@ -134,10 +189,10 @@ export function buildClusterState(
   const packageInstalls: PackageInstallState[] = [];
   const apps: AppState[] = [];
   for (const packageName of selection.packageNames) {
-    const versions = sortVersions([
-      ...new Set(cluster.packages.get(packageName).map(p => p.spec.version)),
-    ]);
-    if (versions.length > 0) packages.push({ packageName, versions });
+    const versions = versionsOf(cluster.packages.get(packageName));
+    if (versions.length > 0) {
+      packages.push({ packageName, versions: [...versions] });
+    }
     const packageApps = cluster.apps.get(packageName);
     // kapp-controller names the App it creates for a PackageInstall after it.
     const appsByInstall = new Map(
@@ -153,13 +208,13 @@ export function buildClusterState(
         `${install.metadata.namespace}/${install.metadata.name}`,
       );
       packageInstalls.push(
-        packageInstallState(install, packageName, versions, ownedApp),
+        packageInstallRow(install, packageName, versions, ownedApp),
       );
     }
     apps.push(
       ...packageApps
         .filter(a => !a.ownerPackageInstall)
-        .map(a => appState(a, packageName)),
+        .map(a => appRow(a, packageName)),
     );
   }
   const error = clusterError(cluster, options);

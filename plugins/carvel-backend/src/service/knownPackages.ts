@@ -10,7 +10,7 @@ import type { SlimPackage } from '../cluster/carvelResources';
 export interface ClusterPackagesView {
   name: string;
   packages: {
-    get(packageName: string): SlimPackage[];
+    get(packageName: string): readonly SlimPackage[];
     packageNames(): string[];
   };
 }
