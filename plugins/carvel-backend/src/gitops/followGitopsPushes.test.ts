@@ -23,4 +23,19 @@ describe('followGitopsPushes', () => {
       `Ignored a malformed ${GITOPS_PUSHED_TOPIC} event`,
     );
   });
+
+  it('subscribes each instance on its own, so the mirror of every instance hears every push', async () => {
+    const logger = mockServices.logger.mock();
+    const subscribe = jest.fn(async () => {});
+    const events = { subscribe, publish: jest.fn() };
+    const mirror = { refreshPushed: jest.fn(async () => {}) };
+    await followGitopsPushes({ events, mirror, logger });
+    await followGitopsPushes({ events, mirror, logger });
+
+    const [first, second] = subscribe.mock.calls.map(
+      call => (call as unknown as [{ id: string }])[0].id,
+    );
+    expect(first).toMatch(/^carvel-gitops-mirror-[0-9a-f]{16}$/);
+    expect(second).not.toBe(first);
+  });
 });

@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { randomBytes } from 'node:crypto';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   GITOPS_PUSHED_TOPIC,
@@ -13,7 +14,9 @@ export async function followGitopsPushes(options: {
   logger: LoggerService;
 }): Promise<void> {
   await options.events.subscribe({
-    id: 'carvel-gitops-mirror',
+    // One subscriber per instance (as the signals backend does): each instance has its own mirror,
+    // and a shared id would hand each push to only one of them.
+    id: `carvel-gitops-mirror-${randomBytes(8).toString('hex')}`,
     topics: [GITOPS_PUSHED_TOPIC],
     onEvent: async ({ eventPayload }) => {
       if (!isGitopsPushedEvent(eventPayload)) {
