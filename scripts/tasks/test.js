@@ -5,9 +5,13 @@
 const path = require('node:path');
 const { exec, ROOT } = require('./exec');
 
-// test/e2e and test/adopter are not workspaces (no dependencies of their own), so `repo lint/test` skip them.
-const E2E = path.join(ROOT, 'test', 'e2e');
-const ADOPTER = path.join(ROOT, 'test', 'adopter');
+// The runners of the end-to-end tests are not workspaces (no dependencies of their own), so
+// `repo lint/test` skip them: each is linted and unit-tested here before it runs.
+const RUNNERS = [
+  ['adopter test', 'test/adopter'],
+  ['several instances test', 'test/multi-instance'],
+  ['browser tests', 'test/e2e'],
+];
 const NODE_TRANSFORM = ['--require', '@backstage/cli/config/nodeTransform.cjs'];
 
 async function main() {
@@ -25,30 +29,24 @@ async function main() {
       ['repo', 'test', '--ci', '--watchAll=false'],
     ],
     ['API reports', 'npm', ['run', 'api-reports', '--', '--ci']],
-    ['adopter test runner lint', 'backstage-cli', ['package', 'lint'], ADOPTER],
-    [
-      'adopter test runner tests',
-      'backstage-cli',
-      ['package', 'test', '--ci', '--watchAll=false'],
-      ADOPTER,
-    ],
-    ['adopter test', 'node', [...NODE_TRANSFORM, 'test/adopter/src/run.ts']],
-    [
-      'several instances test',
+    ...RUNNERS.flatMap(([name, folder]) => [
+      [`${name}: runner lint`, 'backstage-cli', ['package', 'lint'], folder],
+      [
+        `${name}: runner tests`,
+        'backstage-cli',
+        ['package', 'test', '--ci', '--watchAll=false'],
+        folder,
+      ],
+    ]),
+    ...RUNNERS.map(([name, folder]) => [
+      name,
       'node',
-      [...NODE_TRANSFORM, 'test/multi-instance/src/run.ts'],
-    ],
-    ['browser test runner lint', 'backstage-cli', ['package', 'lint'], E2E],
-    [
-      'browser test runner tests',
-      'backstage-cli',
-      ['package', 'test', '--ci', '--watchAll=false'],
-      E2E,
-    ],
-    ['browser tests', 'node', [...NODE_TRANSFORM, 'test/e2e/src/run.ts']],
+      [...NODE_TRANSFORM, `${folder}/src/run.ts`],
+    ]),
   ];
   const failed = [];
-  for (const [name, command, args, cwd = ROOT] of stages) {
+  for (const [name, command, args, folder = '.'] of stages) {
+    const cwd = path.join(ROOT, folder);
     const code = await exec(command, args, { cwd, env: { CI: 'true' } });
     if (code !== 0) failed.push(name);
   }
