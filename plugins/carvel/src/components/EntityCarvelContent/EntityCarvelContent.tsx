@@ -1,25 +1,10 @@
 import { useMemo, useState } from 'react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  MissingAnnotationEmptyState,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
+import { ResponseErrorPanel, Progress } from '@backstage/core-components';
 import Grid from '@material-ui/core/Grid';
-import {
-  ANNOTATION_CARVEL_PACKAGE_NAME,
-  CarvelEntitySelection,
-  carvelStatusReadPermission,
-  readCarvelEntitySelection,
-} from '@carvel-gitops/plugin-carvel-common';
-import {
-  DEFAULT_POLL_INTERVAL_MS,
-  useCarvelLiveUpdates,
-} from '../../hooks/useCarvelLiveUpdates';
+import type { CarvelEntitySelection } from '@carvel-gitops/plugin-carvel-common';
+import { DEFAULT_POLL_INTERVAL_MS } from '../../hooks/useCarvelLiveUpdates';
+import { useLiveEntityCarvelStatus } from '../../hooks/useLiveEntityCarvelStatus';
 import { isNotAllowedError } from '../../api/isNotAllowedError';
-import { useEntityCarvelStatus } from '../../hooks/useEntityCarvelStatus';
 import { useExpandedRows } from '../../hooks/useExpandedRows';
 import {
   buildAppRows,
@@ -34,6 +19,7 @@ import {
 } from '../../rowView';
 import { buildTruncationNotices } from '../../truncationNotices';
 import { AppStatusTable } from '../AppStatusTable';
+import { CarvelEntityGate } from '../CarvelEntityGate';
 import { DeploymentHistorySection } from '../DeploymentHistory';
 import { NotAllowedEmptyState } from '../NotAllowedEmptyState';
 import { NothingFoundEmptyState } from '../NothingFoundEmptyState';
@@ -50,45 +36,17 @@ export interface EntityCarvelContentProps {
 
 /** The Carvel tab of an entity: its PackageInstalls and Apps on every run cluster. */
 export function EntityCarvelContent(props: EntityCarvelContentProps) {
-  const { entity } = useEntity();
-  const selection = useMemo(
-    () => readCarvelEntitySelection(entity.metadata.annotations),
-    [entity],
-  );
-  if (selection.packageNames.length === 0) {
-    return (
-      <MissingAnnotationEmptyState
-        annotation={ANNOTATION_CARVEL_PACKAGE_NAME}
-      />
-    );
-  }
-  const entityRef = stringifyEntityRef(entity);
-  // A new entity starts with its own expanded rows and no stale status.
   return (
-    <PermittedEntityCarvelStatus
-      key={entityRef}
-      entityRef={entityRef}
-      selection={selection}
-      pollIntervalMs={props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS}
-    />
+    <CarvelEntityGate>
+      {(entityRef, selection) => (
+        <EntityCarvelStatusView
+          entityRef={entityRef}
+          selection={selection}
+          pollIntervalMs={props.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS}
+        />
+      )}
+    </CarvelEntityGate>
   );
-}
-
-function PermittedEntityCarvelStatus(props: {
-  entityRef: string;
-  selection: CarvelEntitySelection;
-  pollIntervalMs: number;
-}) {
-  const permission = usePermission({
-    permission: carvelStatusReadPermission,
-    resourceRef: props.entityRef,
-  });
-  if (permission.loading) return <Progress />;
-  if (permission.error) {
-    return <ResponseErrorPanel error={permission.error} />;
-  }
-  if (!permission.allowed) return <NotAllowedEmptyState />;
-  return <EntityCarvelStatusView {...props} />;
 }
 
 function EntityCarvelStatusView(props: {
@@ -97,13 +55,11 @@ function EntityCarvelStatusView(props: {
   pollIntervalMs: number;
 }) {
   const { entityRef, selection, pollIntervalMs } = props;
-  const { status, error, loadedAt, refresh } = useEntityCarvelStatus(entityRef);
-  const mode = useCarvelLiveUpdates({
-    packageNames: selection.packageNames,
-    clusters: selection.clusters,
-    onChange: refresh,
+  const { status, error, loadedAt, refresh, mode } = useLiveEntityCarvelStatus(
+    entityRef,
+    selection,
     pollIntervalMs,
-  });
+  );
   const expandedRows = useExpandedRows();
   const [view, setView] = useState<RowView>(DEFAULT_ROW_VIEW);
   const now = useNow();

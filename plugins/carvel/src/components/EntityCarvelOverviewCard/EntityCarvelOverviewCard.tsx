@@ -1,30 +1,18 @@
 import { useMemo } from 'react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
-  MissingAnnotationEmptyState,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
 import { useTranslationRef } from '@backstage/frontend-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
-import { usePermission } from '@backstage/plugin-permission-react';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
 import Typography from '@material-ui/core/Typography';
-import {
-  ANNOTATION_CARVEL_PACKAGE_NAME,
-  CarvelEntitySelection,
-  carvelStatusReadPermission,
-  readCarvelEntitySelection,
-} from '@carvel-gitops/plugin-carvel-common';
+import type { CarvelEntitySelection } from '@carvel-gitops/plugin-carvel-common';
 import { isNotAllowedError } from '../../api/isNotAllowedError';
-import {
-  DEFAULT_POLL_INTERVAL_MS,
-  useCarvelLiveUpdates,
-} from '../../hooks/useCarvelLiveUpdates';
-import { useEntityCarvelStatus } from '../../hooks/useEntityCarvelStatus';
+import { useLiveEntityCarvelStatus } from '../../hooks/useLiveEntityCarvelStatus';
 import { carvelTranslationRef } from '../../translation';
+import { CarvelEntityGate } from '../CarvelEntityGate';
 import { NotAllowedEmptyState } from '../NotAllowedEmptyState';
 import { useNow } from '../RelativeTime';
 import { buildOverviewLines } from './overviewLines';
@@ -32,42 +20,14 @@ import { OverviewLineItem } from './OverviewLineItem';
 
 /** For an entity's Overview tab: one line per run cluster of its Carvel packages. */
 export function EntityCarvelOverviewCard() {
-  const { entity } = useEntity();
   const { t } = useTranslationRef(carvelTranslationRef);
-  const selection = useMemo(
-    () => readCarvelEntitySelection(entity.metadata.annotations),
-    [entity],
-  );
-  const entityRef = stringifyEntityRef(entity);
-  const permission = usePermission({
-    permission: carvelStatusReadPermission,
-    resourceRef: entityRef,
-  });
-  let content;
-  if (selection.packageNames.length === 0) {
-    content = (
-      <MissingAnnotationEmptyState
-        annotation={ANNOTATION_CARVEL_PACKAGE_NAME}
-      />
-    );
-  } else if (permission.loading) {
-    content = <Progress />;
-  } else if (permission.error) {
-    content = <ResponseErrorPanel error={permission.error} />;
-  } else if (!permission.allowed) {
-    content = <NotAllowedEmptyState />;
-  } else {
-    content = (
-      <OverviewLines
-        key={entityRef}
-        entityRef={entityRef}
-        selection={selection}
-      />
-    );
-  }
   return (
     <InfoCard title={t('overviewCard.title')} noPadding>
-      {content}
+      <CarvelEntityGate>
+        {(entityRef, selection) => (
+          <OverviewLines entityRef={entityRef} selection={selection} />
+        )}
+      </CarvelEntityGate>
     </InfoCard>
   );
 }
@@ -78,13 +38,7 @@ function OverviewLines(props: {
 }) {
   const { entityRef, selection } = props;
   const { t } = useTranslationRef(carvelTranslationRef);
-  const { status, error, refresh } = useEntityCarvelStatus(entityRef);
-  useCarvelLiveUpdates({
-    packageNames: selection.packageNames,
-    clusters: selection.clusters,
-    onChange: refresh,
-    pollIntervalMs: DEFAULT_POLL_INTERVAL_MS,
-  });
+  const { status, error } = useLiveEntityCarvelStatus(entityRef, selection);
   const now = useNow();
   const lines = useMemo(
     () => (status ? buildOverviewLines(status) : []),

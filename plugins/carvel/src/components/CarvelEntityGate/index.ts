@@ -1,0 +1,2 @@
+export { CarvelEntityGate } from './CarvelEntityGate';
+export type { CarvelEntityContent } from './CarvelEntityGate';
