@@ -21,6 +21,7 @@ import {
   startProcess,
 } from './processes';
 import { freePort, pollUntil } from './polling';
+import { offerSqlitePrebuild } from './sqlitePrebuild';
 import {
   BACKEND_TOKEN_ENV,
   CLUSTER_TOKEN_ENV,
@@ -117,13 +118,15 @@ async function main(signal: AbortSignal) {
   const cleanups: (() => Promise<unknown> | void)[] = [
     // rm is much faster than fs.rmSync on the scratch node_modules (over 1 GB of small files).
     () =>
-      runCommand('rm', ['-rf', scratch], {
-        cwd: os.tmpdir(),
-        env: process.env,
-        logFile: path.join(ARTIFACTS, 'cleanup.log'),
-        signal: new AbortController().signal,
-        timeoutMs: 5 * 60_000,
-      }),
+      step('remove the scratch Backstage', () =>
+        runCommand('rm', ['-rf', scratch], {
+          cwd: os.tmpdir(),
+          env: process.env,
+          logFile: path.join(ARTIFACTS, 'cleanup.log'),
+          signal: new AbortController().signal,
+          timeoutMs: 5 * 60_000,
+        }),
+      ),
   ];
   try {
     const packed = await step('build and pack the plugins', () =>
@@ -148,6 +151,12 @@ async function main(signal: AbortSignal) {
     };
     writeScratchProject(scratch, scratchSpec);
     const env = scratchEnv({
+      ...(await offerSqlitePrebuild({
+        root: ROOT,
+        folder: path.join(scratch, 'prebuilds'),
+        logFile: path.join(ARTIFACTS, 'install.log'),
+        signal,
+      })),
       [BACKEND_TOKEN_ENV]: backendToken,
       [CLUSTER_TOKEN_ENV]: cluster.token,
     });
