@@ -2,47 +2,22 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import type { PackageInstallLocationResponse } from '@carvel-gitops/plugin-carvel-common';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import request from 'supertest';
-import { parse } from 'yaml';
+import {
+  dryRun as dryRunTemplate,
+  exampleRepositoryFiles,
+  filesOf,
+  readExampleTemplate,
+  startScaffolder,
+} from './__testUtils__/exampleTemplates';
 import { createBareRepository, readBranch } from './__testUtils__/workspace';
-import carvelScaffolderModule from './index';
 
 // The real scaffolder backend runs the template with real git processes; a busy machine slows them down.
 jest.setTimeout(30_000);
 
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
-const TEMPLATE = parse(
-  fs.readFileSync(
-    path.join(EXAMPLES, 'templates/carvel-promote/template.yaml'),
-    'utf8',
-  ),
-);
+const TEMPLATE = readExampleTemplate('carvel-promote');
 const PROD_FILE = 'app.default.tap/prod/packageinstall.yaml';
-
-function examplesRepositoryFiles(): Record<string, string> {
-  const root = path.join(EXAMPLES, 'gitops-repo');
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else files[path.relative(root, full)] = fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return files;
-}
 
 /** Stands in for the carvel backend's GET /packages/:packageName/installs, remembering who asked. */
 function carvelBackendStandIn(answer: PackageInstallLocationResponse) {
@@ -87,20 +62,11 @@ const prod = {
   version: '20230502101500.0.0',
 };
 
-function filesOf(body: any): Record<string, string> {
-  return Object.fromEntries(
-    (body.directoryContents ?? []).map((f: any) => [
-      f.path,
-      Buffer.from(f.base64Content, 'base64').toString('utf8'),
-    ]),
-  );
-}
-
 describe('the promote template through the real scaffolder backend', () => {
   let repository: string;
   let server: any;
   let askedBy: Array<string | undefined>;
-  const original = examplesRepositoryFiles();
+  const original = exampleRepositoryFiles();
 
   beforeAll(async () => {
     repository = await createBareRepository(original);
@@ -109,34 +75,11 @@ describe('the promote template through the real scaffolder backend', () => {
       clusterErrors: [],
     });
     askedBy = standIn.askedBy;
-    ({ server } = await startTestBackend({
-      features: [
-        scaffolderPlugin,
-        carvelScaffolderModule,
-        standIn.plugin,
-        catalogServiceMock.factory({ entities: [] }),
-        mockServices.rootConfig.factory({
-          data: {
-            backend: {
-              baseUrl: 'http://localhost:7007',
-              workingDirectory: os.tmpdir(),
-            },
-            carvel: { gitops: { localRepositories: [repository] } },
-          },
-        }),
-      ],
-    }));
+    server = await startScaffolder(repository, [standIn.plugin]);
   });
 
   const dryRun = (values: Record<string, unknown>) =>
-    request(server)
-      .post('/api/scaffolder/v2/dry-run')
-      .set('Authorization', mockCredentials.user.header())
-      .send({
-        template: TEMPLATE,
-        values: { repoUrl: repository, ...values },
-        directoryContents: [],
-      });
+    dryRunTemplate(server, TEMPLATE, { repoUrl: repository, ...values });
 
   it("pins prod to staging's version in a dry run, changing only the constraint line, asking as the user", async () => {
     const branchBefore = await readBranch(repository);

@@ -1,83 +1,25 @@
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import request from 'supertest';
 import { parse } from 'yaml';
 import { createBareRepository, readBranch } from './__testUtils__/workspace';
-import carvelScaffolderModule from './index';
+import {
+  dryRun as dryRunTemplate,
+  exampleRepositoryFiles,
+  filesOf,
+  readExampleTemplate,
+  startScaffolder,
+} from './__testUtils__/exampleTemplates';
 
 // The real scaffolder backend runs the template with real git processes; a busy machine slows them down.
 jest.setTimeout(30_000);
 
-const EXAMPLES = path.resolve(__dirname, '../../../examples');
-const TEMPLATE = parse(
-  fs.readFileSync(
-    path.join(EXAMPLES, 'templates/carvel-delivery/template.yaml'),
-    'utf8',
-  ),
-);
+const TEMPLATE = readExampleTemplate('carvel-delivery');
 
 /** The demo's bare GitOps repository, made from examples/gitops-repo. */
-async function createGitopsRepository(): Promise<string> {
-  const files: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else
-        files[path.relative(path.join(EXAMPLES, 'gitops-repo'), full)] =
-          fs.readFileSync(full, 'utf8');
-    }
-  };
-  walk(path.join(EXAMPLES, 'gitops-repo'));
-  return createBareRepository(files);
-}
-
-async function startScaffolder(localRepository: string) {
-  const { server } = await startTestBackend({
-    features: [
-      scaffolderPlugin,
-      carvelScaffolderModule,
-      catalogServiceMock.factory({ entities: [] }),
-      mockServices.rootConfig.factory({
-        data: {
-          backend: {
-            baseUrl: 'http://localhost:7007',
-            workingDirectory: os.tmpdir(),
-          },
-          carvel: { gitops: { localRepositories: [localRepository] } },
-        },
-      }),
-    ],
-  });
-  return server;
+function createGitopsRepository(): Promise<string> {
+  return createBareRepository(exampleRepositoryFiles());
 }
 
 function dryRun(server: any, values: Record<string, unknown>) {
-  return request(server)
-    .post('/api/scaffolder/v2/dry-run')
-    .set('Authorization', mockCredentials.user.header())
-    .send({
-      template: TEMPLATE,
-      values,
-      directoryContents: [],
-    });
-}
-
-function filesOf(body: any): Record<string, string> {
-  return Object.fromEntries(
-    body.directoryContents.map((f: any) => [
-      f.path,
-      Buffer.from(f.base64Content, 'base64').toString('utf8'),
-    ]),
-  );
+  return dryRunTemplate(server, TEMPLATE, values);
 }
 
 describe('the example template through the real scaffolder backend', () => {
