@@ -26,6 +26,9 @@ const COMMIT_ID = /^[0-9a-f]{4,64}$/;
 
 /** One repository's branch, mirrored into a bare repository on disk with git's hygiene rules. */
 export class BareRepositoryMirror {
+  /** The mirrored commits, newest first, as the last fetch left them: answers without a git process. */
+  private history = new Map<string, MirroredCommit>();
+
   constructor(private readonly options: BareRepositoryMirrorOptions) {}
 
   get directory(): string {
@@ -61,12 +64,18 @@ export class BareRepositoryMirror {
       ],
       { ...repository.gitOptions, cwd: this.options.directory, signal },
     );
-    const [commit, time] = (
-      await this.git(['log', '-1', '--format=%H %cI', ref, '--'])
-    )
-      .trim()
-      .split(' ');
-    return { commit, committedAt: new Date(time).toISOString() };
+    this.history = parseHistory(
+      await this.git([
+        'log',
+        `--max-count=${this.options.depth}`,
+        '--format=%H %cI %P',
+        ref,
+        '--',
+      ]),
+      await this.shallowCommits(),
+    );
+    const [commit] = this.history.keys();
+    return { commit, committedAt: this.history.get(commit)!.committedAt };
   }
 
   /** The branch head the remote advertises, without fetching. */
@@ -155,6 +164,8 @@ export class BareRepositoryMirror {
 
   /** ISO-8601 committer time, or undefined when the mirror does not have the commit. */
   async commitTime(sha: string): Promise<string | undefined> {
+    const known = this.history.get(sha)?.committedAt;
+    if (known) return known;
     if (!(await this.hasCommit(sha))) return undefined;
     const output = await this.git(['show', '-s', '--format=%cI', sha, '--']);
     const time = new Date(output.trim());
@@ -165,6 +176,8 @@ export class BareRepositoryMirror {
     ancestor: string,
     descendant: string,
   ): Promise<boolean | undefined> {
+    const inHistory = ancestryIn(this.history, ancestor, descendant);
+    if (inHistory !== undefined) return inHistory;
     const known = await Promise.all([
       this.hasCommit(ancestor),
       this.hasCommit(descendant),
@@ -178,6 +191,14 @@ export class BareRepositoryMirror {
 
   async remove(): Promise<void> {
     await fs.rm(this.options.directory, { recursive: true, force: true });
+  }
+
+  /** The commits whose parents the shallow fetch left out. */
+  private async shallowCommits(): Promise<Set<string>> {
+    const text = await fs
+      .readFile(path.join(this.options.directory, 'shallow'), 'utf8')
+      .catch(() => '');
+    return new Set(text.split('\n').filter(line => COMMIT_ID.test(line)));
   }
 
   private async hasCommit(sha: string): Promise<boolean> {
@@ -194,6 +215,66 @@ export class BareRepositoryMirror {
       timeoutMs: this.options.localTimeoutMs,
     });
   }
+}
+
+interface MirroredCommit {
+  committedAt: string;
+  /** Undefined at the shallow boundary: the parents exist but were not fetched. */
+  parents?: string[];
+}
+
+/** `git log --format='%H %cI %P'` lines, newest first. */
+function parseHistory(
+  output: string,
+  shallow: Set<string>,
+): Map<string, MirroredCommit> {
+  const history = new Map<string, MirroredCommit>();
+  for (const line of output.split('\n')) {
+    const [sha, time, ...parents] = line.trim().split(' ');
+    const committedAt = new Date(time ?? '');
+    if (!COMMIT_ID.test(sha ?? '') || Number.isNaN(committedAt.getTime())) {
+      continue;
+    }
+    history.set(sha, {
+      committedAt: committedAt.toISOString(),
+      parents: shallow.has(sha)
+        ? undefined
+        : parents.filter(p => COMMIT_ID.test(p)),
+    });
+  }
+  if (history.size === 0) throw new Error('git log listed no commit');
+  return history;
+}
+
+/**
+ * Whether `ancestor` is `descendant` or reachable from it within the mirrored commits; undefined
+ * when that cannot be told without leaving them (a commit outside, or the shallow boundary reached).
+ */
+function ancestryIn(
+  history: Map<string, MirroredCommit>,
+  ancestor: string,
+  descendant: string,
+): boolean | undefined {
+  if (!history.has(ancestor) || !history.has(descendant)) return undefined;
+  const seen = new Set<string>([descendant]);
+  const pending = [descendant];
+  let complete = true;
+  while (pending.length > 0) {
+    const sha = pending.pop()!;
+    if (sha === ancestor) return true;
+    const parents = history.get(sha)?.parents;
+    if (!parents) {
+      complete = false;
+      continue;
+    }
+    for (const parent of parents) {
+      if (!seen.has(parent)) {
+        seen.add(parent);
+        pending.push(parent);
+      }
+    }
+  }
+  return complete ? false : undefined;
 }
 
 function checkedCommit(sha: string): string {
