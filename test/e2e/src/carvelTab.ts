@@ -5,12 +5,38 @@ import type { ScenarioContext } from './scenarioContext';
 
 export const TAB_TIMEOUT = 30_000;
 
+/**
+ * Opens an entity's Carvel tab and waits until it has subscribed to its signals: a change before
+ * that reaches the tab only with the next one, so a scenario must not make one earlier.
+ */
 export async function openCarvelTab(
   context: ScenarioContext,
   entity: string,
 ): Promise<Page> {
   const page = await signedInPage(context.browser, APP_URL);
+  // The signals client reconnects when a connection fails; any connection that subscribes counts.
+  const subscribed = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`no subscription within ${TAB_TIMEOUT / 1000} s`)),
+      TAB_TIMEOUT,
+    );
+    page.on('websocket', socket => {
+      if (!socket.url().includes('/api/signals')) return;
+      socket.on('framesent', frame => {
+        if (String(frame.payload).includes('"carvel:package:')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  });
+  subscribed.catch(() => {});
   await page.goto(`${APP_URL}/catalog/default/component/${entity}/carvel`);
+  await subscribed.catch(error => {
+    throw new Error(
+      `the Carvel tab of ${entity} did not subscribe to its signals: ${error.message}`,
+    );
+  });
   return page;
 }
 
