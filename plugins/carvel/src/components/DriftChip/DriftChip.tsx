@@ -4,6 +4,7 @@ import {
   useTranslationRef,
 } from '@backstage/frontend-plugin-api';
 import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import type { PackageInstallState } from '@carvel-gitops/plugin-carvel-common';
 import { carvelTranslationRef } from '../../translation';
@@ -71,6 +72,10 @@ function driftLabel(
   }
 }
 
+const useStyles = makeStyles({
+  label: { whiteSpace: 'normal', paddingTop: 2, paddingBottom: 2 },
+});
+
 /** How a PackageInstall stands against git, as the backend decided, and the commit deployed. */
 export function DriftChip(props: {
   install: PackageInstallState;
@@ -79,6 +84,7 @@ export function DriftChip(props: {
 }) {
   const { install, now } = props;
   const { t } = useTranslationRef(carvelTranslationRef);
+  const classes = useStyles();
   if (!install.drift) return null;
   const attention = install.drift === 'drifted' || install.drift === 'missing';
   return (
@@ -89,6 +95,9 @@ export function DriftChip(props: {
         color={attention ? 'secondary' : 'default'}
         label={driftLabel(install, now, t)}
         title={install.driftDetail}
+        // A drift sentence wraps inside the chip instead of squeezing the other columns.
+        style={{ height: 'auto', maxWidth: 280 }}
+        classes={{ label: classes.label }}
       />
       {install.drift === 'pending' && install.desired && (
         <Commit

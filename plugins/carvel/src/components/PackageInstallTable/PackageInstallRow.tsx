@@ -36,7 +36,7 @@ function VersionCell(props: { row: PackageInstallRowData }) {
   const { t } = useTranslationRef(carvelTranslationRef);
   const { install } = props.row;
   return (
-    <TableCell>
+    <TableCell style={{ whiteSpace: 'nowrap' }}>
       {install.deployingVersion ? (
         <DeployingVersion
           deploying={install.deployingVersion}
@@ -61,7 +61,7 @@ function StatusCell(props: { row: PackageInstallRowData; now: number }) {
   const { install, stale } = props.row;
   return (
     <TableCell>
-      <Box style={stale ? { opacity: 0.6 } : undefined}>
+      <Box style={{ whiteSpace: 'nowrap', ...(stale ? { opacity: 0.6 } : {}) }}>
         <CarvelStatusLabel
           status={install.status}
           lastConditionStatus={install.lastConditionStatus}

@@ -15,6 +15,7 @@ export function PromoteButton(props: {
       size="small"
       variant="outlined"
       color="primary"
+      style={{ whiteSpace: 'nowrap' }}
       to={promoteTemplateUrl({
         packageName: props.packageName,
         from: props.cluster,
