@@ -5,8 +5,8 @@
 const path = require('node:path');
 const { exec, ROOT } = require('./exec');
 
-// The runners of the end-to-end tests are not workspaces (no dependencies of their own), so
-// `repo lint/test` skip them: each is linted and unit-tested here before it runs.
+// The runners of the end-to-end tests and the benchmark are not workspaces (no dependencies of their
+// own), so `repo lint/test` skip them: each is linted (and unit-tested) here; tsc covers test/*/src.
 const RUNNERS = [
   ['adopter test', 'test/adopter'],
   ['several instances test', 'test/multi-instance'],
@@ -29,6 +29,7 @@ async function main() {
       ['repo', 'test', '--ci', '--watchAll=false'],
     ],
     ['API reports', 'npm', ['run', 'api-reports', '--', '--ci']],
+    ['benchmark lint', 'backstage-cli', ['package', 'lint'], 'test/bench'],
     ...RUNNERS.flatMap(([name, folder]) => [
       [`${name}: runner lint`, 'backstage-cli', ['package', 'lint'], folder],
       [

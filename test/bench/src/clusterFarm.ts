@@ -196,6 +196,13 @@ async function main() {
         await Promise.all(clusters.map(c => c.close()));
         clusters = [];
         process.exit(0);
+        break;
+      default:
+        throw new Error(
+          `unknown farm request ${JSON.stringify(
+            (request as { type: unknown }).type,
+          )}`,
+        );
     }
   });
 }

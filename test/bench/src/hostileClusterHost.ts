@@ -2,6 +2,8 @@
  * The hostile-cluster benchmark's simulated clusters, in a child process so that the benchmark
  * process's RSS is the backend's own: one healthy cluster and one made hostile. Talks over IPC.
  */
+// The benchmarks measure the plugin's own services from source, with its test fixtures.
+// eslint-disable-next-line no-restricted-imports
 import {
   hostileClusters,
   HostileSizes,

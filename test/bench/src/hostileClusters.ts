@@ -13,10 +13,13 @@ import { ChildProcess, fork } from 'node:child_process';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+// The benchmarks measure the plugin's own services from source, with its test fixtures.
+// eslint-disable-next-line no-restricted-imports
 import {
   APP_ENTITY,
   recordingLoggerFactory,
 } from '../../../plugins/carvel-backend/src/__testUtils__/backendFixtures';
+// eslint-disable-next-line no-restricted-imports
 import { hostileClusters } from '../../../plugins/carvel-backend/src/__testUtils__/simulatedClusters';
 import { carvelPlugin } from '../../../plugins/carvel-backend/src/plugin';
 import { clusterConfigOf } from './clusterFarm';
@@ -37,6 +40,8 @@ interface CaseResult {
 }
 
 function startHost() {
+  // The benchmarks run only from source.
+  // eslint-disable-next-line no-restricted-syntax
   const child = fork(path.join(__dirname, 'hostileClusterHost.ts'), [], {
     execArgv: [
       '--require',

@@ -25,6 +25,8 @@ function percentile(samples: number[], p: number): number {
 }
 
 function startFarm() {
+  // The benchmarks run only from source.
+  // eslint-disable-next-line no-restricted-syntax
   const child = fork(path.join(__dirname, 'clusterFarm.ts'), [], {
     execArgv: [
       '--require',

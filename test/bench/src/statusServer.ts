@@ -1,6 +1,8 @@
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import express from 'express';
 import type { AddressInfo } from 'node:net';
+// The benchmarks measure the plugin's own services from source, with its test fixtures.
+// eslint-disable-next-line no-restricted-imports
 import { APP_ENTITY } from '../../../plugins/carvel-backend/src/__testUtils__/backendFixtures';
 import { ClusterFleet } from '../../../plugins/carvel-backend/src/cluster/ClusterFleet';
 import { defaultWatchSettings } from '../../../plugins/carvel-backend/src/cluster/WatchSettings';
