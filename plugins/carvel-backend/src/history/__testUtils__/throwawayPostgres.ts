@@ -92,9 +92,14 @@ function serverUser(): string | undefined {
   throw new Error('running as root without a postgres or nobody user');
 }
 
+/** util-linux's runuser lives in an sbin folder, which a non-login PATH may lack. */
+const RUNUSER =
+  ['/usr/sbin/runuser', '/sbin/runuser'].find(file => fs.existsSync(file)) ??
+  'runuser';
+
 function runAs(user: string | undefined, command: string, args: string[]) {
   const [file, fileArgs] = user
-    ? ['runuser', ['-u', user, '--', command, ...args]]
+    ? [RUNUSER, ['-u', user, '--', command, ...args]]
     : [command, args];
   execFileSync(file, fileArgs, { stdio: 'pipe', timeout: 60_000 });
 }
