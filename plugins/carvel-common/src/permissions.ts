@@ -1,4 +1,7 @@
-import { createPermission } from '@backstage/plugin-permission-common';
+import {
+  createPermission,
+  type Permission,
+} from '@backstage/plugin-permission-common';
 
 /** The catalog's resource type (RESOURCE_TYPE_CATALOG_ENTITY of @backstage/plugin-catalog-common). */
 export const CARVEL_STATUS_RESOURCE_TYPE = 'catalog-entity';
@@ -19,7 +22,8 @@ export const carvelClustersReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
-export const carvelPermissions = [
+/** Every permission of the Carvel plugins, for the permission registry. */
+export const carvelPermissions: Permission[] = [
   carvelStatusReadPermission,
   carvelClustersReadPermission,
 ];

@@ -4,7 +4,11 @@ import {
   checkDnsSubdomain,
   renderManifests,
 } from '@carvel-gitops/plugin-carvel-common';
-import { appInput, parseActionInput } from '../gitops/actionInputs';
+import {
+  appInput,
+  inputFields,
+  parseActionInput,
+} from '../gitops/actionInputs';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
 import { gitopsLayout } from '../gitops/layout';
@@ -42,7 +46,7 @@ export function createCarvelAppAction() {
     examples,
     supportsDryRun: true,
     schema: {
-      input: () => appInput,
+      input: inputFields(appInput),
       output: {
         files: z =>
           z.array(z.string()).describe('Workspace-relative paths written'),

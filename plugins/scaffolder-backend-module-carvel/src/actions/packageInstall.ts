@@ -11,6 +11,7 @@ import { checkPackageFolder, writeGeneratedFiles } from '../gitops/actionSteps';
 import {
   PackageInstallCluster,
   packageInstallInput,
+  inputFields,
   parseActionInput,
 } from '../gitops/actionInputs';
 import { checkClusterList } from '../gitops/clusters';
@@ -83,7 +84,7 @@ export function createCarvelPackageInstallAction() {
     examples,
     supportsDryRun: true,
     schema: {
-      input: () => packageInstallInput,
+      input: inputFields(packageInstallInput),
       output: {
         files: z =>
           z.array(z.string()).describe('Workspace-relative paths written'),

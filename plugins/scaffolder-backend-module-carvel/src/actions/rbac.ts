@@ -5,7 +5,11 @@ import {
   defaultInstallName,
   renderManifests,
 } from '@carvel-gitops/plugin-carvel-common';
-import { parseActionInput, rbacInput } from '../gitops/actionInputs';
+import {
+  inputFields,
+  parseActionInput,
+  rbacInput,
+} from '../gitops/actionInputs';
 import { checkClusterList } from '../gitops/clusters';
 import { InputProblems } from '../gitops/InputProblems';
 import { gitopsLayout } from '../gitops/layout';
@@ -28,7 +32,7 @@ export function createCarvelRbacAction() {
     examples,
     supportsDryRun: true,
     schema: {
-      input: () => rbacInput,
+      input: inputFields(rbacInput),
       output: {
         files: z =>
           z.array(z.string()).describe('Workspace-relative paths written'),

@@ -183,6 +183,18 @@ export const rbacInput = z.object({
     .describe('Role rules; default: what the TAP server workload deploys'),
 });
 
+/**
+ * The schema's fields as createTemplateAction's per-field input: the scaffolder shows and checks
+ * them as before, and the action's input type keeps the fields in their declared order.
+ */
+export function inputFields<T extends z.ZodRawShape>(
+  schema: z.ZodObject<T>,
+): { [K in keyof T]: () => T[K] } {
+  return Object.fromEntries(
+    Object.entries(schema.shape).map(([name, field]) => [name, () => field]),
+  ) as { [K in keyof T]: () => T[K] };
+}
+
 /** `clusters[0].name` from zod's `['clusters', 0, 'name']`. */
 function fieldPath(path: Array<string | number>): string {
   return path
