@@ -28,7 +28,7 @@ async function main() {
       'backstage-cli',
       ['repo', 'test', '--ci', '--watchAll=false'],
     ],
-    ['API reports', 'npm', ['run', 'api-reports', '--', '--ci']],
+    ['API reports', 'node', ['scripts/tasks/apiReports.js']],
     ['benchmark lint', 'backstage-cli', ['package', 'lint'], 'test/bench'],
     ...RUNNERS.flatMap(([name, folder]) => [
       [`${name}: runner lint`, 'backstage-cli', ['package', 'lint'], folder],
