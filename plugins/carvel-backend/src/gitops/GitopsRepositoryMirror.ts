@@ -62,6 +62,8 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
    */
   private readonly provenAncestries = new Set<string>();
   private readonly stopping = new AbortController();
+  private allRead = false;
+  private allReadOnce?: Promise<void>;
 
   constructor(private readonly options: GitopsRepositoryMirrorOptions) {
     const { settings } = options;
@@ -84,6 +86,11 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
           onChange: () => this.notify(),
         }),
     );
+    this.allReadOnce = Promise.all(this.followed.map(f => f.firstRead)).then(
+      () => {
+        this.allRead = true;
+      },
+    );
   }
 
   desiredState(): DesiredState {
@@ -101,15 +108,14 @@ export class GitopsRepositoryMirror implements DesiredStateSource {
    * `timeoutMs`: what was deployed before the backend started is only attributable to a commit then.
    */
   async firstRead(timeoutMs: number): Promise<void> {
+    // Every history lookup asks; once all were read, no timer is needed again.
+    if (this.allRead) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timeout = new Promise<void>(resolve => {
       timer = setTimeout(resolve, timeoutMs);
     });
     try {
-      await Promise.race([
-        Promise.all(this.followed.map(f => f.firstRead)),
-        timeout,
-      ]);
+      await Promise.race([this.allReadOnce, timeout]);
     } finally {
       clearTimeout(timer);
     }
