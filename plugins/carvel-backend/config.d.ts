@@ -44,6 +44,13 @@ export interface Config {
        * (those that need attention first); the rest are counted in `truncated`. Default 500.
        */
       maxItemsPerCluster?: number;
+      /**
+       * How long one caller's catalog lookup and `carvel.status.read` decision for one entity are
+       * reused by the status and history endpoints, in milliseconds; default 1000, 0 asks every time.
+       * Only allowed answers are kept, per user (and acting service) or service; identical requests
+       * in flight are asked once either way.
+       */
+      accessReuseMs?: number;
     };
     /** The deployment history kept in the backend's database. */
     history?: {

@@ -25,7 +25,10 @@ import {
   notifyGitopsChanges,
   notifyStatusChanges,
 } from './service/StatusChangeNotifier';
-import { readMaxItemsPerCluster } from './service/statusConfig';
+import {
+  readAccessReuseMs,
+  readMaxItemsPerCluster,
+} from './service/statusConfig';
 
 /** Watches Carvel Packages, PackageInstalls and Apps on every configured cluster and serves their state. */
 export const carvelPlugin = createBackendPlugin({
@@ -98,10 +101,12 @@ export const carvelPlugin = createBackendPlugin({
         const initialSyncTimeoutMs =
           config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000;
         const maxItemsPerCluster = readMaxItemsPerCluster(config);
+        const accessReuseMs = readAccessReuseMs(config);
         const statusService = new CarvelStatusService({
           fleet,
           catalog: deps.catalog,
           permissions: deps.permissions,
+          accessReuseMs,
           initialSyncTimeoutMs,
           maxItemsPerCluster,
           desiredState: gitopsMirror,
@@ -121,6 +126,7 @@ export const carvelPlugin = createBackendPlugin({
             historyService: new HistoryService({
               catalog: deps.catalog,
               permissions: deps.permissions,
+              accessReuseMs,
               store: history.store,
               desiredState: gitopsMirror,
               commitUrl,

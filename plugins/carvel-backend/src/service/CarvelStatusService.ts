@@ -1,12 +1,8 @@
-import type {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
   CompoundEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ClusterSummary,
   type DesiredStateSource,
@@ -17,7 +13,7 @@ import { addDrift } from './addDrift';
 import { authorizeClustersRead } from './authorizeClustersRead';
 import { buildClusterState, ClusterView } from './buildClusterState';
 import { DeployedCommitMemory } from './DeployedCommitMemory';
-import { findReadableEntity } from './readableEntity';
+import { EntityAccess, ReadableEntities } from './readableEntity';
 
 /** The watched clusters, as the status service sees them (a ClusterFleet in production). */
 export interface WatchedClusters {
@@ -29,10 +25,8 @@ export interface WatchedClusters {
   markInteresting(packageNames: string[]): void;
 }
 
-export interface CarvelStatusServiceOptions {
+export interface CarvelStatusServiceOptions extends EntityAccess {
   fleet: WatchedClusters;
-  catalog: CatalogService;
-  permissions: PermissionsService;
   /** How long a request waits for a cluster that has not answered its first list yet. */
   initialSyncTimeoutMs: number;
   /** At most this many PackageInstalls (and as many Apps) per cluster in one status response. */
@@ -46,18 +40,17 @@ export interface CarvelStatusServiceOptions {
 /** Answers status questions from the watchers' memory: a page view sends no request to any cluster. */
 export class CarvelStatusService {
   private readonly deployedCommits = new DeployedCommitMemory();
+  private readonly entities: ReadableEntities;
 
-  constructor(private readonly options: CarvelStatusServiceOptions) {}
+  constructor(private readonly options: CarvelStatusServiceOptions) {
+    this.entities = new ReadableEntities(options);
+  }
 
   async getEntityStatus(
     entityRef: CompoundEntityRef,
     credentials: BackstageCredentials,
   ): Promise<EntityCarvelStatus> {
-    const entity = await findReadableEntity(
-      this.options,
-      entityRef,
-      credentials,
-    );
+    const entity = await this.entities.find(entityRef, credentials);
     const ref = stringifyEntityRef(entity);
     const selection = readCarvelEntitySelection(entity.metadata.annotations);
     const { fleet, initialSyncTimeoutMs, maxItemsPerCluster } = this.options;

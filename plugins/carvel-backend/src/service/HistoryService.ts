@@ -15,7 +15,7 @@ import {
   toHistoryEntry,
 } from '../history/DeploymentHistoryStore';
 import { addHistoryCommitUrls, CommitUrlOf } from './historyCommitUrls';
-import { EntityAccess, findReadableEntity } from './readableEntity';
+import { EntityAccess, ReadableEntities } from './readableEntity';
 
 export const DEFAULT_HISTORY_LIMIT = 100;
 export const MAX_HISTORY_LIMIT = 1000;
@@ -50,18 +50,18 @@ export interface HistoryServiceOptions extends EntityAccess {
 
 /** The deployment history of an entity's packages, with the same access rules as its status. */
 export class HistoryService {
-  constructor(private readonly options: HistoryServiceOptions) {}
+  private readonly entities: ReadableEntities;
+
+  constructor(private readonly options: HistoryServiceOptions) {
+    this.entities = new ReadableEntities(options);
+  }
 
   async getEntityHistory(
     entityRef: CompoundEntityRef,
     credentials: BackstageCredentials,
     limit: number,
   ): Promise<DeploymentHistoryResponse> {
-    const entity = await findReadableEntity(
-      this.options,
-      entityRef,
-      credentials,
-    );
+    const entity = await this.entities.find(entityRef, credentials);
     const selection = readCarvelEntitySelection(entity.metadata.annotations);
     const query = {
       packageNames: selection.packageNames,

@@ -15,6 +15,12 @@ import { carvelStatusReadPermission } from '@carvel-gitops/plugin-carvel-common'
 export interface EntityAccess {
   catalog: CatalogService;
   permissions: PermissionsService;
+  /**
+   * How long one caller's answer for one entity (the catalog's entity and the `carvel.status.read`
+   * decision) is reused; 0 asks both every time. Concurrent identical questions are asked once either way.
+   */
+  accessReuseMs?: number;
+  nowMs?: () => number;
 }
 
 /**
@@ -43,4 +49,95 @@ export async function findReadableEntity(
     );
   }
   return entity;
+}
+
+/** Who is asking, as precisely as the catalog and the permission policy can tell callers apart. */
+export function callerKey(
+  credentials: BackstageCredentials,
+): string | undefined {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+    actor?: { subject: string };
+    accessRestrictions?: unknown;
+  };
+  switch (principal.type) {
+    case 'user':
+      return JSON.stringify([
+        'user',
+        principal.userEntityRef,
+        principal.actor?.subject ?? null,
+      ]);
+    case 'service':
+      return JSON.stringify([
+        'service',
+        principal.subject,
+        principal.accessRestrictions ?? null,
+      ]);
+    default:
+      return undefined;
+  }
+}
+
+const MAX_REMEMBERED = 10_000;
+
+/**
+ * findReadableEntity for a burst of requests: one caller's allowed answer for an entity is reused for
+ * a short time, and identical questions in flight are asked once. A refusal or failure is never kept.
+ */
+export class ReadableEntities {
+  private readonly inFlight = new Map<string, Promise<Entity>>();
+  private readonly allowed = new Map<
+    string,
+    { entity: Entity; until: number }
+  >();
+
+  constructor(private readonly access: EntityAccess) {}
+
+  find(
+    entityRef: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const caller = callerKey(credentials);
+    if (caller === undefined) {
+      return findReadableEntity(this.access, entityRef, credentials);
+    }
+    const key = `${caller}\n${stringifyEntityRef(entityRef)}`;
+    const now = (this.access.nowMs ?? Date.now)();
+    const remembered = this.allowed.get(key);
+    if (remembered && remembered.until > now) {
+      return Promise.resolve(remembered.entity);
+    }
+    this.allowed.delete(key);
+    const asked = this.inFlight.get(key);
+    if (asked) return asked;
+    const answer = findReadableEntity(this.access, entityRef, credentials);
+    this.inFlight.set(key, answer);
+    answer.then(
+      entity => this.remember(key, entity),
+      () => {},
+    );
+    const settle = () => this.inFlight.delete(key);
+    answer.then(settle, settle);
+    return answer;
+  }
+
+  private remember(key: string, entity: Entity) {
+    const reuseMs = this.access.accessReuseMs ?? 0;
+    if (reuseMs <= 0) return;
+    if (this.allowed.size >= MAX_REMEMBERED) {
+      const now = (this.access.nowMs ?? Date.now)();
+      for (const [k, v] of this.allowed) {
+        if (v.until <= now) this.allowed.delete(k);
+      }
+      if (this.allowed.size >= MAX_REMEMBERED) {
+        this.allowed.delete(this.allowed.keys().next().value!);
+      }
+    }
+    this.allowed.set(key, {
+      entity,
+      until: (this.access.nowMs ?? Date.now)() + reuseMs,
+    });
+  }
 }

@@ -1,7 +1,11 @@
 import { ConfigReader } from '@backstage/config';
 import type { JsonValue } from '@backstage/types';
 import { DEFAULT_MAX_ITEMS_PER_CLUSTER } from './capClusterItems';
-import { readMaxItemsPerCluster } from './statusConfig';
+import {
+  DEFAULT_ACCESS_REUSE_MS,
+  readAccessReuseMs,
+  readMaxItemsPerCluster,
+} from './statusConfig';
 
 const withMax = (maxItemsPerCluster: JsonValue) =>
   new ConfigReader({ carvel: { status: { maxItemsPerCluster } } });
@@ -26,6 +30,25 @@ describe('readMaxItemsPerCluster', () => {
   it('refuses a value that is not a number', () => {
     expect(() => readMaxItemsPerCluster(withMax('lots'))).toThrow(
       /carvel\.status\.maxItemsPerCluster/,
+    );
+  });
+});
+
+describe('readAccessReuseMs', () => {
+  const withReuse = (accessReuseMs: JsonValue) =>
+    new ConfigReader({ carvel: { status: { accessReuseMs } } });
+
+  it('defaults to a second, and 0 turns reuse off', () => {
+    expect(readAccessReuseMs(new ConfigReader({}))).toBe(
+      DEFAULT_ACCESS_REUSE_MS,
+    );
+    expect(DEFAULT_ACCESS_REUSE_MS).toBe(1000);
+    expect(readAccessReuseMs(withReuse(0))).toBe(0);
+  });
+
+  it.each([-1, 1.5, 60_001])('refuses %p', value => {
+    expect(() => readAccessReuseMs(withReuse(value))).toThrow(
+      'Invalid config carvel.status.accessReuseMs: expected milliseconds from 0 to 60000',
     );
   });
 });
