@@ -1,6 +1,7 @@
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import express from 'express';
 import Router from 'express-promise-router';
+import { PreparedJsonBodies } from './http/PreparedJsonBodies';
 import type { CarvelStatusService } from './service/CarvelStatusService';
 import { HistoryService, parseHistoryLimit } from './service/HistoryService';
 import {
@@ -21,6 +22,7 @@ export async function createRouter(
   const { httpAuth, statusService, historyService, packageCatalog } = options;
   const router = Router();
   router.use(express.json());
+  const statusBodies = new PreparedJsonBodies();
 
   router.get('/clusters', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
@@ -34,12 +36,11 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const { namespace, kind, name } = req.params;
-    res.json(
-      await statusService.getEntityStatus(
-        { namespace, kind, name },
-        credentials,
-      ),
+    const status = await statusService.getEntityStatus(
+      { namespace, kind, name },
+      credentials,
     );
+    await statusBodies.send(req, res, status.entityRef, status);
   });
 
   router.get('/history/:namespace/:kind/:name', async (req, res) => {
