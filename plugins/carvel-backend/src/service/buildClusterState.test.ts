@@ -78,6 +78,64 @@ describe('buildClusterState', () => {
     expect(row()).not.toBe(afterNewPackage);
   });
 
+  it("answers the same deeply frozen state while the cluster's objects for the selection stay the same", () => {
+    const installs = new PackageIndex<PackageInstall>(
+      i => i.spec.packageRef.refName,
+    );
+    const first = packageInstall('app', { version: '1.0.0' });
+    installs.apply([{ current: first }]);
+    const packages = new PackageIndex<Package>(p => p.spec.refName);
+    packages.apply([{ current: pkg('app.default.tap', '1.0.0') }]);
+    const cluster: Parameters<typeof buildClusterState>[0] = {
+      name: 'staging',
+      state: 'synced',
+      packageInstalls: installs,
+      packages,
+      apps: new PackageIndex<SlimApp>(() => undefined),
+    };
+    const state = () => buildClusterState(cluster, selection, settled);
+
+    const before = state();
+    expect(state()).toBe(before);
+    expect(Object.isFrozen(before)).toBe(true);
+    expect(Object.isFrozen(before.packageInstalls)).toBe(true);
+    expect(Object.isFrozen(before.packages[0].versions)).toBe(true);
+    expect(Object.isFrozen(before.apps)).toBe(true);
+
+    const otherSelection = buildClusterState(
+      cluster,
+      { ...selection, namespace: 'elsewhere' },
+      settled,
+    );
+    expect(otherSelection.packageInstalls).toEqual([]);
+    expect(state()).toBe(before);
+
+    installs.apply([
+      { previous: first, current: packageInstall('app', { version: '1.1.0' }) },
+    ]);
+    const afterChange = state();
+    expect(afterChange).not.toBe(before);
+    expect(afterChange.packageInstalls[0].version).toBe('1.1.0');
+
+    cluster.state = 'error';
+    cluster.error = { type: 'unreachable', message: 'gone' };
+    cluster.stale = true;
+    const inError = state();
+    expect(inError).toMatchObject({
+      state: 'error',
+      error: { type: 'unreachable', message: 'gone' },
+      stale: {},
+    });
+    expect(Object.isFrozen(inError.error)).toBe(true);
+    expect(Object.isFrozen(cluster.error)).toBe(false);
+    expect(
+      buildClusterState(cluster, selection, {
+        ...settled,
+        maxItemsPerCluster: 1,
+      }),
+    ).not.toBe(inError);
+  });
+
   it('reports versions, PackageInstalls with the newest version, and GitOps Apps', () => {
     const cluster = fakeCluster('staging', {
       installs: [

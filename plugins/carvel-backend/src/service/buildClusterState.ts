@@ -174,11 +174,91 @@ function clusterError(
   return undefined;
 }
 
+/** Which of a cluster's objects and facts one answer was built from. */
+function inputsOf(
+  cluster: ClusterView,
+  selection: CarvelEntitySelection,
+  options: BuildClusterStateOptions,
+): unknown[] {
+  const inputs: unknown[] = [
+    cluster.state,
+    cluster.error,
+    cluster.stale,
+    cluster.lastSyncedAt,
+    options.settled,
+    options.timeoutMs,
+    options.maxItemsPerCluster,
+  ];
+  for (const packageName of selection.packageNames) {
+    inputs.push(
+      cluster.packages.get(packageName),
+      cluster.apps.get(packageName),
+      cluster.packageInstalls.get(packageName),
+    );
+  }
+  return inputs;
+}
+
+const sameInput = (a: unknown, b: unknown) =>
+  a === b ||
+  (Array.isArray(a) && Array.isArray(b) && a.length === 0 && b.length === 0);
+
+const MAX_SELECTIONS_PER_CLUSTER = 64;
+
+const builtStates = new WeakMap<
+  ClusterView,
+  Map<string, { inputs: unknown[]; state: ClusterCarvelState }>
+>();
+
 /**
  * The contract's per-cluster state for one entity: its packages' versions, PackageInstalls
  * (with the App kapp-controller made for each) and the GitOps Apps that deliver them.
+ * Deeply frozen, and the same object while the cluster's objects for the selection stay the same.
  */
 export function buildClusterState(
+  cluster: ClusterView,
+  selection: CarvelEntitySelection,
+  options: BuildClusterStateOptions,
+): ClusterCarvelState {
+  const key = JSON.stringify([selection.packageNames, selection.namespace]);
+  const inputs = inputsOf(cluster, selection, options);
+  let built = builtStates.get(cluster);
+  if (!built) {
+    built = new Map();
+    builtStates.set(cluster, built);
+  }
+  const known = built.get(key);
+  if (
+    known &&
+    known.inputs.length === inputs.length &&
+    known.inputs.every((input, i) => sameInput(input, inputs[i]))
+  ) {
+    return known.state;
+  }
+  const state = freezeClusterState(
+    deriveClusterState(cluster, selection, options),
+  );
+  built.delete(key);
+  built.set(key, { inputs, state });
+  if (built.size > MAX_SELECTIONS_PER_CLUSTER) {
+    built.delete(built.keys().next().value!);
+  }
+  return state;
+}
+
+function freezeClusterState(state: ClusterCarvelState): ClusterCarvelState {
+  state.packages.forEach(p => Object.freeze(Object.freeze(p).versions));
+  Object.freeze(state.packages);
+  Object.freeze(state.packageInstalls);
+  Object.freeze(state.apps);
+  return Object.freeze({
+    ...state,
+    ...(state.error ? { error: Object.freeze({ ...state.error }) } : {}),
+    ...(state.stale ? { stale: Object.freeze({ ...state.stale }) } : {}),
+  });
+}
+
+function deriveClusterState(
   cluster: ClusterView,
   selection: CarvelEntitySelection,
   options: BuildClusterStateOptions,
