@@ -21,7 +21,7 @@ export interface ClusterFleetOptions
   extends Omit<ClusterWatcherOptions, 'onChange' | 'listGate'> {
   /** Makes the watcher of one cluster; a ClusterWatcher by default. */
   createWatcher?: ClusterWatcherFactory;
-  /** How many list pages all clusters may fetch at once; default 8. */
+  /** How many list pages all clusters may read and parse at once; default 8. */
   concurrentListPages?: number;
   logger: LoggerService;
   /** Changes are batched for this long before listeners hear of them. */

@@ -96,7 +96,8 @@ export class ClusterWatcher implements WatchedCluster {
     if (!clientFor) {
       try {
         const request = kubeRequestFor(kubeConfigFor(config));
-        clientFor = resource => resourceClientFor(request, resource, settings);
+        clientFor = resource =>
+          resourceClientFor(request, resource, settings, options.listGate);
       } catch (error) {
         this.configError = {
           ...classifyClusterError(error, 'the cluster configuration'),
@@ -123,7 +124,6 @@ export class ClusterWatcher implements WatchedCluster {
         logger: options.logger,
         clock: options.clock,
         random: options.random,
-        listGate: options.listGate,
         onStateChange: () => this.notifyStateChange(),
         onChange: changes => {
           const touched = index.apply(changes);

@@ -1,5 +1,5 @@
 /**
- * Bounds how many list pages all clusters fetch at once: a fleet starting up would otherwise
+ * Bounds how many list pages all clusters read and parse at once: a fleet starting up would otherwise
  * hold every cluster's pages in memory together. A slot is held for at most one request deadline.
  */
 export class ListGate {

@@ -1,5 +1,6 @@
 import { dropDeepListItems } from './jsonDepth';
 import { KubeRequest, readBody } from './kubeRequest';
+import type { ListGate } from './ListGate';
 import type { WatchSettings } from './WatchSettings';
 
 export interface ResourceRef {
@@ -59,10 +60,15 @@ function parseListPage(text: string, plural: string, objectDepth: number) {
   };
 }
 
+/**
+ * `bodyGate` bounds how many list pages are read and parsed at once across clusters; waiting
+ * for a cluster's answer holds no slot, so slow clusters do not hold back the others.
+ */
 export function resourceClientFor(
   request: KubeRequest,
   resource: ResourceRef,
   settings: ResourceClientSettings,
+  bodyGate?: ListGate,
 ): ResourceClient {
   const path = `/apis/${resource.group}/${resource.version}/${resource.plural}`;
   return {
@@ -74,12 +80,15 @@ export function resourceClientFor(
           : {},
         signal,
       );
-      const text = await readBody(
-        body,
-        settings.listPageBytes,
-        `list page of ${resource.plural}`,
-      );
-      return parseListPage(text, resource.plural, settings.objectDepth);
+      const readPage = async () => {
+        const text = await readBody(
+          body,
+          settings.listPageBytes,
+          `list page of ${resource.plural}`,
+        );
+        return parseListPage(text, resource.plural, settings.objectDepth);
+      };
+      return bodyGate ? bodyGate.run(readPage) : readPage();
     },
     openWatch(resourceVersion, signal) {
       return request(

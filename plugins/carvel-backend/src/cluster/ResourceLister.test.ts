@@ -33,7 +33,6 @@ function options(
       if (name === 'throws') throw new TypeError('spec.x is not a string');
       return typeof name === 'string' ? { metadata: { name } } : undefined;
     },
-    keyOf: i => i.metadata.name,
     release: i => released.push(i.metadata.name),
     onSkipped: reason => skipped.push(reason),
     limits: {
@@ -64,7 +63,11 @@ describe('listResource', () => {
       return pages[token ?? 'first'];
     });
     const result = await listResource(o);
-    expect([...result.items.keys()]).toEqual(['a', 'b', 'c']);
+    expect([...result.items.values()].map(i => i.metadata.name)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
     expect(result.resourceVersion).toBe('6');
     expect(tokens).toEqual([undefined, 't1']);
   });
@@ -82,7 +85,10 @@ describe('listResource', () => {
       droppedDeep: 1,
     }));
     const result = await listResource(o);
-    expect([...result.items.keys()]).toEqual(['a', 'b']);
+    expect([...result.items.values()].map(i => i.metadata.name)).toEqual([
+      'a',
+      'b',
+    ]);
     expect(skipped).toEqual([
       '1 of packageinstalls nested deeper than the limit',
       'packageinstalls throws: spec.x is not a string',

@@ -1,5 +1,6 @@
 import type { Clock } from './Clock';
 import { ClusterRequestTimeoutError } from './classifyClusterError';
+import { NamedObject, NamespacedObjects } from './NamespacedObjects';
 import type { ListPage } from './ResourceClient';
 import { requestTimeout, withDeadline } from './withDeadline';
 
@@ -18,12 +19,12 @@ export interface ListLimits {
   maxObjects: number;
 }
 
-export interface ListResult<T> {
-  items: Map<string, T>;
+export interface ListResult<T extends NamedObject> {
+  items: NamespacedObjects<T>;
   resourceVersion?: string;
 }
 
-export interface ListResourceOptions<T> {
+export interface ListResourceOptions<T extends NamedObject> {
   plural: string;
   paged: boolean;
   listPage(
@@ -32,7 +33,6 @@ export interface ListResourceOptions<T> {
   ): Promise<ListPage>;
   /** Our own copy of one raw object; undefined (or a throw) skips it. */
   slim(raw: unknown): T | undefined;
-  keyOf(object: T): string;
   /** Gives back what `slim` took (interned values) for objects that are not kept. */
   release(object: T): void;
   onSkipped(reason: string): void;
@@ -53,9 +53,9 @@ export function describeRaw(raw: any): string {
   return full.length > 300 ? `${full.slice(0, 300)}…` : full;
 }
 
-async function listOnce<T>(
+async function listOnce<T extends NamedObject>(
   options: ListResourceOptions<T>,
-  items: Map<string, T>,
+  items: NamespacedObjects<T>,
   deadlineAt: number,
 ): Promise<string | undefined> {
   const { plural, limits, clock } = options;
@@ -110,10 +110,8 @@ async function listOnce<T>(
         );
       }
       if (!slim) continue;
-      const key = options.keyOf(slim);
-      const duplicate = items.get(key);
+      const duplicate = items.set(slim);
       if (duplicate) options.release(duplicate);
-      items.set(key, slim);
     }
     if (page.continueToken && seenTokens.has(page.continueToken)) {
       throw new ListLimitError(
@@ -132,17 +130,17 @@ async function listOnce<T>(
  * within bounds on pages, objects and total time. All or nothing: on any failure the objects
  * gathered so far are released and the error thrown.
  */
-export async function listResource<T>(
+export async function listResource<T extends NamedObject>(
   options: ListResourceOptions<T>,
 ): Promise<ListResult<T>> {
   const deadlineAt = options.clock.now() + options.limits.deadlineMs;
   for (let attempt = 0; ; attempt++) {
-    const items = new Map<string, T>();
+    const items = new NamespacedObjects<T>();
     try {
       const resourceVersion = await listOnce(options, items, deadlineAt);
       return { items, resourceVersion };
     } catch (error) {
-      items.forEach(item => options.release(item));
+      for (const item of items.values()) options.release(item);
       // The snapshot behind a continue token expired while paging: start over, twice at most.
       if (isExpired(error) && attempt < 2 && !options.signal.aborted) continue;
       throw error;

@@ -8,7 +8,7 @@ import type { CarvelResource } from './carvelResources';
 import { classifyClusterError } from './classifyClusterError';
 import { Clock, systemClock } from './Clock';
 import { KubeHttpError } from './kubeRequest';
-import type { ListGate } from './ListGate';
+import { NamespacedObjects } from './NamespacedObjects';
 import type { ResourceClient } from './ResourceClient';
 import { listResource } from './ResourceLister';
 import { runWatch, WatchEnd, WatchStreamError } from './runWatch';
@@ -35,8 +35,6 @@ export interface ResourceWatcherOptions<T> {
   clock?: Clock;
   /** Random source of the backoff's jitter. */
   random?: () => number;
-  /** Shared by all clusters; bounds the list pages in flight. */
-  listGate?: ListGate;
   onChange(changes: ObjectChange<T>[]): void;
   onStateChange(): void;
 }
@@ -45,17 +43,6 @@ export interface ResourceWatcherOptions<T> {
 const SHORT_WATCH_MS = 1000;
 /** Skipped objects logged per list or watch; the rest at debug level. */
 const SKIPS_LOGGED = 20;
-
-function keyOf(object: WatchedObject): string {
-  return `${object.metadata.namespace ?? ''}/${object.metadata.name}`;
-}
-
-function rawKeyOf(raw: any): string | undefined {
-  const name = raw?.metadata?.name;
-  const namespace = raw?.metadata?.namespace;
-  if (typeof name !== 'string') return undefined;
-  return `${typeof namespace === 'string' ? namespace : ''}/${name}`;
-}
 
 /** The stream itself broke (not the cluster's answer): reconnect quietly, it is not a cluster error. */
 const isConnectionDrop = (error: WatchStreamError) =>
@@ -69,7 +56,7 @@ const isConnectionDrop = (error: WatchStreamError) =>
  * Data listed before an error is kept and marked stale.
  */
 export class ResourceWatcher<T extends WatchedObject> {
-  private objects = new Map<string, T>();
+  private objects = new NamespacedObjects<T>();
   private resourceVersion?: string;
   private stopped = true;
   private lifetime = new AbortController();
@@ -156,21 +143,17 @@ export class ResourceWatcher<T extends WatchedObject> {
   private async relist(): Promise<void> {
     if (this.stopped) return;
     const signal = this.lifetime.signal;
-    const { resource, settings, values, listGate } = this.options;
+    const { resource, settings, values } = this.options;
     this.skipsLogged = 0;
     try {
       const { items, resourceVersion } = await listResource<T>({
         plural: this.plural,
         paged: resource.paged,
         listPage: (token, pageSignal) => {
-          const send = () => {
-            this.requestCount++;
-            return this.options.client.listPage(token, pageSignal);
-          };
-          return listGate ? listGate.run(send) : send();
+          this.requestCount++;
+          return this.options.client.listPage(token, pageSignal);
         },
         slim: raw => resource.slim(raw, values),
-        keyOf,
         release: object => resource.release(object, values),
         onSkipped: reason => this.skipped(reason),
         limits: {
@@ -183,7 +166,7 @@ export class ResourceWatcher<T extends WatchedObject> {
         signal,
       });
       if (signal.aborted) {
-        items.forEach(item => resource.release(item, values));
+        for (const item of items.values()) resource.release(item, values);
         return;
       }
       this.replaceAll(items);
@@ -269,24 +252,26 @@ export class ResourceWatcher<T extends WatchedObject> {
     this.setState('synced');
   }
 
-  private replaceAll(next: Map<string, T>) {
+  private replaceAll(next: NamespacedObjects<T>) {
     const { resource, values } = this.options;
     const changes: ObjectChange<T>[] = [];
-    for (const [key, current] of next) {
-      const previous = this.objects.get(key);
+    for (const current of [...next.values()]) {
+      const { namespace, name } = current.metadata;
+      const previous = this.objects.get(namespace, name);
       if (
         previous &&
         previous.metadata.resourceVersion === current.metadata.resourceVersion
       ) {
         // Unchanged: keep the instance the indexes already hold.
-        next.set(key, previous);
+        next.set(previous);
         resource.release(current, values);
       } else {
         changes.push({ previous, current });
       }
     }
-    for (const [key, previous] of this.objects) {
-      if (!next.has(key)) changes.push({ previous });
+    for (const previous of this.objects.values()) {
+      const { namespace, name } = previous.metadata;
+      if (!next.get(namespace, name)) changes.push({ previous });
     }
     this.objects = next;
     if (changes.length > 0) this.options.onChange(changes);
@@ -302,19 +287,25 @@ export class ResourceWatcher<T extends WatchedObject> {
     }
     if (type !== 'ADDED' && type !== 'MODIFIED' && type !== 'DELETED') return;
     const { resource, values } = this.options;
-    const key = rawKeyOf(object);
-    if (key === undefined) {
+    const name = object?.metadata?.name;
+    const namespace =
+      typeof object?.metadata?.namespace === 'string'
+        ? object.metadata.namespace
+        : undefined;
+    if (typeof name !== 'string') {
       this.skipped(`a ${type} event of ${this.plural} without a name`);
       return;
     }
-    const previous = this.objects.get(key);
+    const previous = this.objects.get(namespace, name);
     const current =
       type === 'DELETED' ? undefined : resource.slim(object, values);
     if (type !== 'DELETED' && !current) {
-      this.skipped(`${this.plural} ${key}: not a readable object`);
+      this.skipped(
+        `${this.plural} ${namespace ?? ''}/${name}: not a readable object`,
+      );
     }
-    if (current) this.objects.set(key, current);
-    else this.objects.delete(key);
+    if (current) this.objects.set(current);
+    else this.objects.delete(namespace, name);
     if (previous || current) this.options.onChange([{ previous, current }]);
     if (previous) resource.release(previous, values);
   }

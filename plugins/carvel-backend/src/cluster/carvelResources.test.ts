@@ -155,6 +155,54 @@ describe('packageResource and appResource', () => {
   });
 });
 
+describe('appResource', () => {
+  const app = (name: string, status: Record<string, unknown>) => ({
+    metadata: { name, namespace: 'apps', resourceVersion: '1' },
+    status,
+  });
+  const settled = {
+    conditions: [{ type: 'ReconcileSucceeded', status: 'True' }],
+    friendlyDescription: 'Reconcile succeeded',
+  };
+
+  it("shares settled conditions and description between Apps, keeping each App's own step times", () => {
+    const values = new ValueInterner();
+    const a = appResource.slim(
+      app('a', { ...settled, deploy: { startedAt: 't1', finished: true } }),
+      values,
+    )!;
+    const b = appResource.slim(
+      app('b', { ...settled, deploy: { startedAt: 't2', finished: true } }),
+      values,
+    )!;
+    expect(a.status?.conditions).toBe(b.status?.conditions);
+    expect(a.status?.friendlyDescription).toBe('Reconcile succeeded');
+    expect(a.status?.deploy).toMatchObject({ startedAt: 't1', finished: true });
+    expect(b.status?.deploy).toMatchObject({ startedAt: 't2', finished: true });
+    appResource.release(a, values);
+    appResource.release(b, values);
+    expect(values.size).toBe(0);
+  });
+
+  it('never shares conditions that carry a message', () => {
+    const values = new ValueInterner();
+    const failing = (name: string, message: string) =>
+      app(name, {
+        conditions: [{ type: 'ReconcileFailed', status: 'True', message }],
+        usefulErrorMessage: message,
+      });
+    const a = appResource.slim(failing('a', 'kapp: error 1'), values)!;
+    const b = appResource.slim(failing('b', 'kapp: error 1'), values)!;
+    expect(a.status?.conditions).not.toBe(b.status?.conditions);
+    expect(a.status?.conditions).toEqual([
+      { type: 'ReconcileFailed', status: 'True', message: 'kapp: error 1' },
+    ]);
+    appResource.release(a, values);
+    appResource.release(b, values);
+    expect(values.size).toBe(0);
+  });
+});
+
 describe('what drift reads', () => {
   const SHA = '3f786850e387550fdab836ed7e6dc881de23001b';
   const lock = [

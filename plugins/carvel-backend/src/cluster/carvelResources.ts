@@ -64,18 +64,18 @@ function slimMetadata(
   if (!metadata || !name) return undefined;
   const annotations = pickStrings(metadata.annotations, annotationKeys);
   const labels = pickStrings(metadata.labels, labelKeys);
+  // One literal with every key: spreading optional keys in would give each object a separate property array.
   return {
     name,
     namespace: shared.string(optionalString(metadata.namespace)),
     resourceVersion: optionalString(metadata.resourceVersion),
     generation: optionalNumber(metadata.generation),
     deletionTimestamp: optionalString(metadata.deletionTimestamp),
-    ...(Object.keys(annotations).length > 0
-      ? { annotations: shared.object(annotations) }
-      : {}),
-    ...(Object.keys(labels).length > 0
-      ? { labels: shared.object(labels) }
-      : {}),
+    annotations:
+      Object.keys(annotations).length > 0
+        ? shared.object(annotations)
+        : undefined,
+    labels: Object.keys(labels).length > 0 ? shared.object(labels) : undefined,
   };
 }
 
@@ -276,14 +276,8 @@ export const appResource: CarvelResource<SlimApp> = {
           o.kind === 'PackageInstall' &&
           String(o.apiVersion).startsWith('packaging.carvel.dev/'),
       );
-    const stepStatus = (step: unknown) =>
-      isObject(step)
-        ? {
-            startedAt: optionalString(step.startedAt),
-            updatedAt: optionalString(step.updatedAt),
-            exitCode: optionalNumber(step.exitCode),
-          }
-        : undefined;
+    const generic = status ? slimGenericStatus(status) : undefined;
+    const ownerName = owner ? optionalString(owner.name) : undefined;
     return {
       apiVersion: 'kappctrl.k14s.io/v1alpha1',
       kind: 'App',
@@ -293,22 +287,44 @@ export const appResource: CarvelResource<SlimApp> = {
         paused: spec.paused === true ? true : undefined,
         canceled: spec.canceled === true ? true : undefined,
       }),
-      // Deploy and fetch times differ per App and change with every sync: never shared.
-      status: status
-        ? {
-            ...slimGenericStatus(status),
-            deploy: isObject(status.deploy)
-              ? {
-                  ...stepStatus(status.deploy),
-                  finished: status.deploy.finished === true,
-                }
-              : undefined,
-            fetch: stepStatus(status.fetch),
-          }
-        : undefined,
-      ownerPackageInstall: owner ? optionalString(owner.name) : undefined,
+      // Deploy and fetch times differ per App and change with every sync: only the settled parts are shared.
+      status:
+        status && generic
+          ? {
+              observedGeneration: generic.observedGeneration,
+              conditions:
+                generic.conditions &&
+                !generic.conditions.some(c => c.message !== undefined)
+                  ? shared.object(generic.conditions)
+                  : generic.conditions,
+              friendlyDescription: shared.string(generic.friendlyDescription),
+              usefulErrorMessage: generic.usefulErrorMessage,
+              deploy: isObject(status.deploy)
+                ? {
+                    startedAt: optionalString(status.deploy.startedAt),
+                    updatedAt: optionalString(status.deploy.updatedAt),
+                    exitCode: optionalNumber(status.deploy.exitCode),
+                    finished: status.deploy.finished === true,
+                  }
+                : undefined,
+              fetch: isObject(status.fetch)
+                ? {
+                    startedAt: optionalString(status.fetch.startedAt),
+                    updatedAt: optionalString(status.fetch.updatedAt),
+                    exitCode: optionalNumber(status.fetch.exitCode),
+                  }
+                : undefined,
+            }
+          : undefined,
+      // kapp-controller names a PackageInstall's App after it: one string for both.
+      ownerPackageInstall:
+        ownerName === metadata.name ? metadata.name : ownerName,
       fetchedCommit: fetchedCommitOf(object),
     };
   },
-  release: releaseShared,
+  release(app, shared) {
+    releaseShared(app, shared);
+    shared.release(app.status?.conditions);
+    shared.release(app.status?.friendlyDescription);
+  },
 };
