@@ -87,11 +87,22 @@ export function gitopsApp(
   return app;
 }
 
-const byPackage = <T>(items: T[], nameOf: (t: T) => string | undefined) => ({
-  get: (packageName: string) => items.filter(i => nameOf(i) === packageName),
-  packageNames: () =>
-    [...new Set(items.map(nameOf))].filter((n): n is string => !!n),
-});
+/** Like PackageIndex: the same array per package while nothing changes. */
+function byPackage<T>(items: T[], nameOf: (t: T) => string | undefined) {
+  const answered = new Map<string, readonly T[]>();
+  return {
+    get(packageName: string): readonly T[] {
+      let found = answered.get(packageName);
+      if (!found) {
+        found = Object.freeze(items.filter(i => nameOf(i) === packageName));
+        answered.set(packageName, found);
+      }
+      return found;
+    },
+    packageNames: () =>
+      [...new Set(items.map(nameOf))].filter((n): n is string => !!n),
+  };
+}
 
 export function fakeCluster(
   name: string,

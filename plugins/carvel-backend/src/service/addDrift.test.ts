@@ -120,6 +120,27 @@ describe('addDrift', () => {
     ]);
   });
 
+  it("answers the same frozen row while the row, git's install and the App's commit are the same", async () => {
+    const mirror = source();
+    const [first] = await driftOf([build, staging], [staging], mirror);
+    const [again] = await driftOf([build, staging], [staging], mirror);
+    expect(again.packageInstalls[0]).toBe(first.packageInstalls[0]);
+    expect(Object.isFrozen(first.packageInstalls[0].desired)).toBe(true);
+
+    const [gitReadAgain] = await driftOf([build, staging], [staging], source());
+    expect(gitReadAgain.packageInstalls[0]).not.toBe(first.packageInstalls[0]);
+    expect(gitReadAgain.packageInstalls[0]).toEqual(first.packageInstalls[0]);
+
+    const movedOn = fakeCluster('build', {
+      apps: [deliveringApp('staging', OLDER)],
+    });
+    const [behind] = await driftOf([movedOn, staging], [staging], mirror);
+    expect(behind.packageInstalls[0]).toMatchObject({
+      drift: 'pending',
+      deployedCommit: OLDER,
+    });
+  });
+
   it('is drifted naming the field changed on the cluster', async () => {
     const changed = fakeCluster('staging', {
       installs: [packageInstall('app', { constraints: '1.2.3' })],

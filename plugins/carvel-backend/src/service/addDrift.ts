@@ -34,6 +34,22 @@ export interface AddDriftOptions {
 
 const DEFAULT_COMMIT_QUESTION_TIMEOUT_MS = 2000;
 
+/**
+ * Drift rows per row of the answer and what they were compared from: rows are derived once per
+ * object version, so a row with the same desired install, App commit and relation has the same drift.
+ */
+const driftRows = new WeakMap<
+  PackageInstallState,
+  { inputs: unknown[]; row: PackageInstallState }
+>();
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const field of Object.values(value)) {
+    if (field && typeof field === 'object') deepFreeze(field);
+  }
+  return Object.freeze(value);
+}
+
 const installKey = (cluster: string, namespace: string, name: string) =>
   `${cluster}\n${namespace}\n${name}`;
 
@@ -137,27 +153,44 @@ export async function addDrift(
     const wanted = desired.get(installKey(cluster, row.namespace, row.name));
     const app = deliveringApps.find(row.packageName, cluster);
     const file = `${row.packageName}/${cluster}/packageinstall.yaml`;
+    const desiredProblem = wanted
+      ? undefined
+      : problems.find(p => p.file === file)?.message;
+    const deliveringApp = app && {
+      deployedCommit: app.deployedCommit,
+      relation: wanted
+        ? await relate(app.deployedCommit, wanted.commit)
+        : ('unknown' as const),
+      commitsUnknown:
+        !app.fetchedCommit && !app.deployedCommit && !app.fetchFailed,
+    };
+    const urlOf = (sha: string | undefined) =>
+      wanted && sha ? options.commitUrl?.(wanted.repository, sha) : undefined;
+    const inputs = [
+      repositoryKnown,
+      wanted,
+      desiredProblem,
+      onCluster,
+      deliveringApp?.deployedCommit,
+      deliveringApp?.relation,
+      deliveringApp?.commitsUnknown,
+      urlOf(wanted?.commit),
+      urlOf(deliveringApp?.deployedCommit),
+    ];
+    const known = driftRows.get(row);
+    if (known && known.inputs.every((input, i) => input === inputs[i])) {
+      return known.row;
+    }
     const drift = compareDrift({
       repositoryKnown,
       desired: wanted,
-      desiredProblem: wanted
-        ? undefined
-        : problems.find(p => p.file === file)?.message,
+      desiredProblem,
       actual: onCluster ? actualPackageInstallOf(onCluster) : undefined,
-      deliveringApp: app && {
-        deployedCommit: app.deployedCommit,
-        relation: wanted
-          ? await relate(app.deployedCommit, wanted.commit)
-          : 'unknown',
-        commitsUnknown:
-          !app.fetchedCommit && !app.deployedCommit && !app.fetchFailed,
-      },
+      deliveringApp,
     });
-    const urlOf = (sha: string | undefined) =>
-      wanted && sha ? options.commitUrl?.(wanted.repository, sha) : undefined;
     const deployedCommitUrl = urlOf(drift.deployedCommit);
     const commitUrl = urlOf(wanted?.commit);
-    return {
+    const withDriftRow = deepFreeze({
       ...row,
       ...drift,
       driftDetail: boundMessage(drift.driftDetail),
@@ -170,7 +203,9 @@ export async function addDrift(
             },
           }
         : {}),
-    };
+    });
+    driftRows.set(row, { inputs, row: withDriftRow });
+    return withDriftRow;
   };
 
   return Promise.all(
