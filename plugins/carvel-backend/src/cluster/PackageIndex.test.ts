@@ -41,3 +41,18 @@ describe('PackageIndex', () => {
     expect(index.get('none')).toEqual([]);
   });
 });
+
+describe('PackageIndex with many objects in one package', () => {
+  it('replaces and removes every object of a large package in one batch', () => {
+    const index = new PackageIndex<Item>(i => i.pkg);
+    const first = Array.from({ length: 50_000 }, (_, i) => item(`o${i}`, 'p'));
+    index.apply(first.map(current => ({ current })));
+    const second = first.map(o => item(o.metadata.name, 'p'));
+    index.apply(first.map((previous, i) => ({ previous, current: second[i] })));
+    expect(index.get('p')).toHaveLength(50_000);
+    expect(index.get('p')[0]).toBe(second[0]);
+    index.apply(second.map(previous => ({ previous })));
+    expect(index.get('p')).toEqual([]);
+    expect(index.packageNames()).toEqual([]);
+  });
+});

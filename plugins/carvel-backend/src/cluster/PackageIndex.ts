@@ -3,11 +3,11 @@ import type { ObjectChange } from './ResourceWatcher';
 /**
  * Objects of one resource grouped by the Package refName they belong to, for O(1) entity lookups.
  * Objects are tracked by identity: `previous` in a change is the instance that was added before.
+ * Each package's objects are one frozen array, replaced when a change touches the package, so
+ * readers may key caches on it and an object costs one array slot.
  */
 export class PackageIndex<T extends object> {
-  private readonly byPackage = new Map<string, Set<T>>();
-  /** What `get` answered per package, until a change touches it: readers may key caches on it. */
-  private readonly snapshots = new Map<string, readonly T[]>();
+  private readonly byPackage = new Map<string, readonly T[]>();
 
   constructor(
     private readonly packageNameOf: (object: T) => string | undefined,
@@ -15,43 +15,49 @@ export class PackageIndex<T extends object> {
 
   /** Applies changes and returns the package names they touched. */
   apply(changes: ObjectChange<T>[]): Set<string> {
-    const touched = new Set<string>();
+    const removed = new Map<string, Set<T>>();
+    const added = new Map<string, T[]>();
     for (const { previous, current } of changes) {
       const previousName = previous && this.packageNameOf(previous);
       const currentName = current && this.packageNameOf(current);
       if (previous && previousName) {
-        const group = this.byPackage.get(previousName);
-        group?.delete(previous);
-        if (group?.size === 0) this.byPackage.delete(previousName);
-        touched.add(previousName);
+        let gone = removed.get(previousName);
+        if (!gone) {
+          gone = new Set();
+          removed.set(previousName, gone);
+        }
+        gone.add(previous);
       }
       if (current && currentName) {
-        let group = this.byPackage.get(currentName);
-        if (!group) {
-          group = new Set();
-          this.byPackage.set(currentName, group);
+        let fresh = added.get(currentName);
+        if (!fresh) {
+          fresh = [];
+          added.set(currentName, fresh);
         }
-        group.add(current);
-        touched.add(currentName);
+        fresh.push(current);
       }
     }
-    for (const name of touched) this.snapshots.delete(name);
+    const touched = new Set([...removed.keys(), ...added.keys()]);
+    for (const name of touched) {
+      const gone = removed.get(name);
+      const before = this.byPackage.get(name) ?? [];
+      const kept = gone ? before.filter(o => !gone.has(o)) : before;
+      // concat allocates exactly the length needed.
+      const after = kept.concat(added.get(name) ?? []);
+      if (after.length === 0) this.byPackage.delete(name);
+      else this.byPackage.set(name, Object.freeze(after));
+    }
     return touched;
   }
 
   /** The package's objects; the same array until a change touches the package. */
   get(packageName: string): readonly T[] {
-    let snapshot = this.snapshots.get(packageName);
-    if (!snapshot) {
-      snapshot = Object.freeze([...(this.byPackage.get(packageName) ?? [])]);
-      if (this.byPackage.has(packageName)) {
-        this.snapshots.set(packageName, snapshot);
-      }
-    }
-    return snapshot;
+    return this.byPackage.get(packageName) ?? EMPTY;
   }
 
   packageNames(): string[] {
     return [...this.byPackage.keys()];
   }
 }
+
+const EMPTY: readonly never[] = Object.freeze([]);
