@@ -1,5 +1,7 @@
 import type { ObjectChange } from './ResourceWatcher';
 
+const EMPTY: readonly never[] = Object.freeze([]);
+
 /**
  * Objects of one resource grouped by the Package refName they belong to, for O(1) entity lookups.
  * Objects are tracked by identity: `previous` in a change is the instance that was added before.
@@ -59,5 +61,3 @@ export class PackageIndex<T extends object> {
     return [...this.byPackage.keys()];
   }
 }
-
-const EMPTY: readonly never[] = Object.freeze([]);
