@@ -44,6 +44,10 @@ export type FarmReply =
 export const ENTITY_PACKAGE = 'app.default.tap';
 export const ENTITY_LABEL = 'backstage.io/kubernetes-id';
 const OTHER_PACKAGES = 199;
+const PACKAGE_VERSIONS = ['1.0.0', '1.1.0', '1.2.0'];
+/** Package objects on every farm cluster: the entity's and 199 others, three versions each. */
+export const PACKAGES_PER_CLUSTER =
+  (OTHER_PACKAGES + 1) * PACKAGE_VERSIONS.length;
 
 function seed(cluster: KubeApiServer, installs: number) {
   cluster.store.create({
@@ -56,7 +60,7 @@ function seed(cluster: KubeApiServer, installs: number) {
     ...Array.from({ length: OTHER_PACKAGES }, (_, i) => `pkg-${i}.default.tap`),
   ];
   for (const refName of refNames) {
-    for (const version of ['1.0.0', '1.1.0', '1.2.0']) {
+    for (const version of PACKAGE_VERSIONS) {
       cluster.store.create({
         apiVersion: 'data.packaging.carvel.dev/v1alpha1',
         kind: 'Package',
@@ -135,6 +139,8 @@ function seed(cluster: KubeApiServer, installs: number) {
 async function main() {
   let clusters: KubeApiServer[] = [];
   const send = (reply: FarmReply) => process.send!(reply);
+  // A benchmark that crashed must not leave its clusters running.
+  process.on('disconnect', () => process.exit(0));
   process.on('message', async (request: FarmRequest) => {
     switch (request.type) {
       case 'start': {

@@ -1,223 +1,349 @@
 /*
- * `npm run bench`: the status endpoint served from the watchers' memory, against a per-request
- * fan-out baseline that lists every cluster on every page view (as the Backstage Kubernetes plugin
- * does), both against the same simulated clusters in the same run.
+ * `npm run bench`: our status endpoint and the Backstage Kubernetes plugin's, both through one real
+ * backend (benchBackend.js: auth, catalog, permissions, our plugins compiled) against the same
+ * simulated clusters, called over HTTP with a guest user's token from this separate process.
  */
-import { fork } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { measureBaseline } from './fanOutBaseline';
-import { FarmCluster, FarmReply, FarmRequest } from './clusterFarm';
-import { startStatusServer } from './statusServer';
+import { startBenchBackend } from './benchBackendProcess';
+import {
+  fetchJson,
+  PageView,
+  signInAsGuest,
+  timeConcurrent,
+  timeSequential,
+  waitFor,
+} from './benchClient';
+import {
+  formatMs,
+  percentile,
+  ratio,
+  tableRow,
+  targetLines,
+} from './benchReport';
+import { PACKAGES_PER_CLUSTER } from './clusterFarm';
+import { Farm, startFarm } from './farmClient';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 50);
 const INSTALLS = Number(process.env.BENCH_INSTALLS ?? 2000);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 100);
 const PAGE_VIEWS = Number(process.env.BENCH_PAGE_VIEWS ?? 500);
 const BASELINE_PAGE_VIEWS = Number(process.env.BENCH_BASELINE_PAGE_VIEWS ?? 30);
-const CHANGES = 20;
+const CHANGES = Number(process.env.BENCH_CHANGES ?? 50);
+const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
+const HEAP_SNAPSHOT = process.env.BENCH_HEAP_SNAPSHOT;
+const CALLERS = 10;
+const MiB = 1024 * 1024;
 
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[
-    Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)
-  ];
+interface Measured {
+  sequential: number[];
+  concurrent: number[];
+  clusterRequestsPerView: number;
 }
 
-function startFarm() {
-  // The benchmarks run only from source.
-  // eslint-disable-next-line no-restricted-syntax
-  const child = fork(path.join(__dirname, 'clusterFarm.ts'), [], {
-    execArgv: [
-      '--require',
-      require.resolve('@backstage/cli/config/nodeTransform.cjs'),
-    ],
-  });
-  let nextId = 1;
-  const call = <T extends FarmReply>(
-    request: FarmRequest,
-    type: T['type'],
-    id?: number,
-  ): Promise<T> =>
-    new Promise(resolve => {
-      const onMessage = (reply: FarmReply) => {
-        if (
-          reply.type === type &&
-          (id === undefined || (reply as any).id === id)
-        ) {
-          child.off('message', onMessage);
-          resolve(reply as T);
-        }
-      };
-      child.on('message', onMessage);
-      child.send(request);
-    });
-  return {
-    start: () =>
-      call<Extract<FarmReply, { type: 'started' }>>(
-        {
-          type: 'start',
-          clusters: CLUSTERS,
-          installsPerCluster: INSTALLS,
-          latencyMs: LATENCY_MS,
-        },
-        'started',
-      ).then(r => r.clusters),
-    change: (cluster: number, marker: string) => {
-      const id = nextId++;
-      return call({ type: 'change', id, cluster, marker }, 'changed', id);
-    },
-    requestCount: () => {
-      const id = nextId++;
-      return call<Extract<FarmReply, { type: 'requestCount' }>>(
-        { type: 'requestCount', id },
-        'requestCount',
-        id,
-      ).then(r => r.total);
-    },
-    stop: () => child.send({ type: 'stop' }),
-  };
-}
-
-async function timePageViews(url: string, count: number) {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    const response = await fetch(url);
-    await response.json();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
-function row(label: string, ours: string, baseline: string, ratio: string) {
-  console.log(
-    `${label.padEnd(34)}${ours.padStart(14)}${baseline.padStart(
-      14,
-    )}${ratio.padStart(12)}`,
-  );
+function log(message: string) {
+  process.stderr.write(`[bench] ${message}\n`);
 }
 
 async function main() {
   console.log(
-    `Carvel status benchmark: ${CLUSTERS} clusters x ${INSTALLS} PackageInstalls (+ as many Apps), ${LATENCY_MS} ms added latency per cluster request`,
+    `Carvel status benchmark: ${CLUSTERS} clusters x (${INSTALLS} PackageInstalls + ${INSTALLS} Apps + ${PACKAGES_PER_CLUSTER} Packages), ${LATENCY_MS} ms added latency per cluster request; both plugins in one real backend (compiled), called over HTTP`,
   );
-  global.gc?.();
-  const rssBeforeMb = process.memoryUsage().rss / 1024 / 1024;
-  const heapBeforeMb = process.memoryUsage().heapUsed / 1024 / 1024;
   const farm = startFarm();
-  const clusters: FarmCluster[] = await farm.start();
-  const startedSync = performance.now();
-  const server = await startStatusServer(clusters);
-  await server.whenSynced();
-  console.log(
-    `initial sync of all clusters: ${Math.round(
-      performance.now() - startedSync,
-    )} ms`,
-  );
-
-  const url = `${server.url}/status/default/component/app`;
-  await timePageViews(url, 50);
-  const requestsBefore = await farm.requestCount();
-  const ours = await timePageViews(url, PAGE_VIEWS);
-  const oursRequestsPerView =
-    ((await farm.requestCount()) - requestsBefore) / PAGE_VIEWS;
-
-  // Steady state, as a long-running backend sees it: V8 hands back the startup peak over a few collections.
-  for (let i = 0; i < 5; i++) {
-    global.gc?.();
-    await delay(1000);
+  try {
+    await benchmark(farm);
+  } finally {
+    farm.stop();
   }
-  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  console.log(
-    `memory detail: heapTotal ${(heapTotal / 1048576).toFixed(
-      0,
-    )} MB, external ${(external / 1048576).toFixed(0)} MB`,
-  );
-  const rssMb = rss / 1024 / 1024;
-  const heapMb = heapUsed / 1024 / 1024;
-
-  const changeLatencies: number[] = [];
-  for (let i = 0; i < CHANGES; i++) {
-    const marker = `bench-change-${i}`;
-    const cluster = i % CLUSTERS;
-    const started = performance.now();
-    await farm.change(cluster, marker);
-    for (;;) {
-      const body: any = await (await fetch(url)).json();
-      if (
-        body.clusters[cluster].packageInstalls.some(
-          (p: any) => p.message === marker,
-        )
-      )
-        break;
-      if (performance.now() - started > 10_000)
-        throw new Error(`change ${i} not visible after 10 s`);
-      await delay(2);
-    }
-    changeLatencies.push(performance.now() - started);
-  }
-
-  // Our watchers stop, so the baseline's request count is its own.
-  server.stop();
-  const baselineRequestsBefore = await farm.requestCount();
-  const baseline = await measureBaseline(clusters, BASELINE_PAGE_VIEWS);
-  const baselineRequestsPerView =
-    ((await farm.requestCount()) - baselineRequestsBefore) /
-    BASELINE_PAGE_VIEWS;
-
-  const fmt = (ms: number) => `${ms.toFixed(2)} ms`;
-  console.log('');
-  row('', 'watch cache', 'fan-out', 'ratio');
-  row(
-    'status endpoint p50',
-    fmt(percentile(ours, 50)),
-    fmt(percentile(baseline, 50)),
-    `${(percentile(baseline, 50) / percentile(ours, 50)).toFixed(1)}x`,
-  );
-  row(
-    'status endpoint p99',
-    fmt(percentile(ours, 99)),
-    fmt(percentile(baseline, 99)),
-    `${(percentile(baseline, 99) / percentile(ours, 99)).toFixed(1)}x`,
-  );
-  row(
-    'cluster requests per page view',
-    oursRequestsPerView.toFixed(2),
-    baselineRequestsPerView.toFixed(2),
-    '',
-  );
-  console.log('');
-  console.log(
-    `backend RSS (watching ${
-      CLUSTERS * INSTALLS * 2
-    } objects + Packages): ${rssMb.toFixed(0)} MB ` +
-      `(${rssBeforeMb.toFixed(
-        0,
-      )} MB before any cluster; JS heap in use ${heapMb.toFixed(
-        0,
-      )} MB, ${heapBeforeMb.toFixed(0)} MB before)`,
-  );
-  console.log(
-    `change on a cluster -> visible in the API: p50 ${fmt(
-      percentile(changeLatencies, 50),
-    )}, max ${fmt(Math.max(...changeLatencies))}`,
-  );
-  console.log('');
-  const checks: Array<[string, boolean]> = [
-    ['p99 <= 25 ms', percentile(ours, 99) <= 25],
-    [
-      '>= 20x the baseline (p50)',
-      percentile(baseline, 50) / percentile(ours, 50) >= 20,
-    ],
-    ['RSS <= 300 MB', rssMb <= 300],
-    ['change visible <= 1 s', Math.max(...changeLatencies) <= 1000],
-  ];
-  for (const [target, met] of checks)
-    console.log(`${met ? 'met    ' : 'MISSED '} ${target}`);
-
-  farm.stop();
   setTimeout(() => process.exit(0), 500).unref();
+}
+
+async function benchmark(farm: Farm) {
+  const objects = CLUSTERS * (INSTALLS * 2 + PACKAGES_PER_CLUSTER);
+  const clusters = await farm.start({
+    clusters: CLUSTERS,
+    installsPerCluster: INSTALLS,
+    latencyMs: LATENCY_MS,
+  });
+  const backend = await startBenchBackend({
+    clusters,
+    cpuProfileDir: CPU_PROFILE_DIR && path.resolve(CPU_PROFILE_DIR),
+  });
+  try {
+    const token = await signInAsGuest(backend.baseUrl);
+    const entity = await waitFor(
+      'the catalog has component:default/app',
+      () =>
+        fetchJson(
+          {
+            url: `${backend.baseUrl}/api/catalog/entities/by-name/component/default/app`,
+          },
+          token,
+        ),
+      120_000,
+      500,
+    );
+    const memoryBefore = await backend.memory();
+
+    log(`watching ${CLUSTERS} clusters`);
+    const startedSync = performance.now();
+    backend.watchClusters(clusters);
+    const clustersView = { url: `${backend.baseUrl}/api/carvel/clusters` };
+    await waitFor(
+      'every cluster synced',
+      async () => {
+        const { items } = await fetchJson(clustersView, token);
+        const synced = items.filter((c: any) => c.state === 'synced').length;
+        return items.length === CLUSTERS && synced === CLUSTERS
+          ? true
+          : undefined;
+      },
+      600_000,
+      50,
+    );
+    const syncMs = performance.now() - startedSync;
+    log(`synced in ${Math.round(syncMs)} ms`);
+    await delay(2000);
+    const memoryAfter = await backend.memory();
+    if (HEAP_SNAPSHOT) {
+      log(
+        `heap snapshot: ${await backend.writeHeapSnapshot(
+          path.resolve(HEAP_SNAPSHOT),
+        )}`,
+      );
+    }
+
+    const ours: PageView = {
+      url: `${backend.baseUrl}/api/carvel/status/default/component/app`,
+    };
+    const theirs: PageView = {
+      url: `${backend.baseUrl}/api/kubernetes/services/app`,
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ entity }),
+      },
+    };
+
+    const ourAnswer = await fetchJson(ours, token);
+    const theirAnswer = await fetchJson(theirs, token);
+    checkSameInstalls(ourAnswer, theirAnswer);
+
+    const measure = async (
+      view: PageView,
+      views: number,
+    ): Promise<Measured> => {
+      await timeSequential(view, token, Math.min(views, 20));
+      const requestsBefore = await farm.requestCount();
+      const sequential = await timeSequential(view, token, views);
+      const clusterRequestsPerView =
+        ((await farm.requestCount()) - requestsBefore) / views;
+      const concurrent = await timeConcurrent(
+        view,
+        token,
+        CALLERS,
+        Math.max(1, Math.ceil(views / CALLERS)),
+      );
+      return { sequential, concurrent, clusterRequestsPerView };
+    };
+
+    log(
+      `our status endpoint: ${PAGE_VIEWS} page views, then ${CALLERS} callers`,
+    );
+    if (CPU_PROFILE_DIR) await backend.startCpuProfile();
+    const ourFigures = await measure(ours, PAGE_VIEWS);
+    if (CPU_PROFILE_DIR) {
+      const file = path.resolve(
+        CPU_PROFILE_DIR,
+        `carvel-read-${Date.now()}.cpuprofile`,
+      );
+      await backend.stopCpuProfile(file);
+      log(`CPU profile of our read phase: ${file}`);
+    }
+
+    log(`${CHANGES} changes on the clusters`);
+    const changeLatencies = await timeChanges(farm, ours, token);
+
+    log(
+      `the Kubernetes plugin: ${BASELINE_PAGE_VIEWS} page views, then ${CALLERS} callers`,
+    );
+    const theirFigures = await measure(theirs, BASELINE_PAGE_VIEWS);
+
+    printReport({
+      ours: ourFigures,
+      theirs: theirFigures,
+      syncMs,
+      objects,
+      heapGrowth: memoryAfter.heapUsed - memoryBefore.heapUsed,
+      rssGrowth: memoryAfter.rss - memoryBefore.rss,
+      memoryAfter,
+      changeLatencies,
+    });
+  } finally {
+    await backend.stop();
+  }
+
+  async function timeChanges(
+    f: Farm,
+    view: PageView,
+    token: string,
+  ): Promise<number[]> {
+    const latencies: number[] = [];
+    for (let i = 0; i < CHANGES; i++) {
+      const marker = `bench-change-${i}`;
+      const cluster = i % CLUSTERS;
+      const started = performance.now();
+      await f.change(cluster, marker);
+      for (;;) {
+        const body = await fetchJson(view, token);
+        const installs = body.clusters.find(
+          (c: any) => c.name === clusters[cluster].name,
+        )?.packageInstalls;
+        if (installs?.some((p: any) => p.message === marker)) break;
+        if (performance.now() - started > 10_000) {
+          throw new Error(`change ${i} not visible after 10 s`);
+        }
+        await delay(2);
+      }
+      latencies.push(performance.now() - started);
+    }
+    return latencies;
+  }
+}
+
+/** Both plugins must show every cluster's PackageInstalls of the entity, and the same ones. */
+function checkSameInstalls(ourAnswer: any, theirAnswer: any) {
+  const theirs = new Map<string, number>();
+  for (const item of theirAnswer.items) {
+    if (item.errors?.length) {
+      throw new Error(
+        `the Kubernetes plugin reports errors for ${
+          item.cluster.name
+        }: ${JSON.stringify(item.errors).slice(0, 500)}`,
+      );
+    }
+    const installs = item.resources
+      .filter((r: any) => r.type === 'customresources')
+      .flatMap((r: any) => r.resources)
+      .filter((r: any) => r.kind === 'PackageInstall');
+    theirs.set(item.cluster.name, installs.length);
+  }
+  if (ourAnswer.clusters.length !== CLUSTERS || theirs.size !== CLUSTERS) {
+    throw new Error(
+      `expected ${CLUSTERS} clusters, ours answered ${ourAnswer.clusters.length}, the Kubernetes plugin ${theirs.size}`,
+    );
+  }
+  for (const cluster of ourAnswer.clusters) {
+    const count = cluster.packageInstalls.length;
+    if (count === 0 || theirs.get(cluster.name) !== count) {
+      throw new Error(
+        `${
+          cluster.name
+        }: ours shows ${count} PackageInstalls, the Kubernetes plugin ${theirs.get(
+          cluster.name,
+        )}`,
+      );
+    }
+  }
+  log(
+    `both answers hold the entity's PackageInstalls of all ${CLUSTERS} clusters (${ourAnswer.clusters.reduce(
+      (sum: number, c: any) => sum + c.packageInstalls.length,
+      0,
+    )} in all)`,
+  );
+}
+
+function printReport(r: {
+  ours: Measured;
+  theirs: Measured;
+  syncMs: number;
+  objects: number;
+  heapGrowth: number;
+  rssGrowth: number;
+  memoryAfter: NodeJS.MemoryUsage;
+  changeLatencies: number[];
+}) {
+  const row = (label: string, pick: (m: Measured) => number) => {
+    const ours = pick(r.ours);
+    const theirs = pick(r.theirs);
+    console.log(
+      tableRow([label, formatMs(ours), formatMs(theirs), ratio(ours, theirs)]),
+    );
+  };
+  const p = (samples: keyof Measured, q: number) => (m: Measured) =>
+    percentile(m[samples] as number[], q);
+  console.log('');
+  console.log(tableRow(['', 'carvel', 'Kubernetes plugin', 'ratio']));
+  row('page view p50', p('sequential', 50));
+  row('page view p99', p('sequential', 99));
+  row(`${CALLERS} concurrent callers p50`, p('concurrent', 50));
+  row(`${CALLERS} concurrent callers p99`, p('concurrent', 99));
+  console.log(
+    tableRow([
+      'cluster requests per page view',
+      r.ours.clusterRequestsPerView.toFixed(2),
+      r.theirs.clusterRequestsPerView.toFixed(2),
+      '',
+    ]),
+  );
+  console.log(
+    tableRow([
+      'page views measured (sequential)',
+      String(r.ours.sequential.length),
+      String(r.theirs.sequential.length),
+      '',
+    ]),
+  );
+  console.log('');
+  const heapPerObject = r.heapGrowth / r.objects;
+  console.log(`carvel only:`);
+  console.log(`  initial sync of every cluster: ${Math.round(r.syncMs)} ms`);
+  console.log(
+    `  backend memory growth for ${r.objects} watched objects: JS heap +${(
+      r.heapGrowth / MiB
+    ).toFixed(0)} MiB = ${heapPerObject.toFixed(0)} B per object; RSS +${(
+      r.rssGrowth / MiB
+    ).toFixed(0)} MiB = ${(r.rssGrowth / r.objects).toFixed(
+      0,
+    )} B per object (after: RSS ${(r.memoryAfter.rss / MiB).toFixed(
+      0,
+    )} MiB, heap ${(r.memoryAfter.heapUsed / MiB).toFixed(0)} MiB, external ${(
+      r.memoryAfter.external / MiB
+    ).toFixed(0)} MiB)`,
+  );
+  const changes = r.changeLatencies;
+  console.log(
+    `  change on a cluster -> visible in the API (${
+      changes.length
+    } changes): p50 ${formatMs(percentile(changes, 50))}, p99 ${formatMs(
+      percentile(changes, 99),
+    )}, max ${formatMs(Math.max(...changes))}`,
+  );
+  console.log('');
+  for (const line of targetLines([
+    {
+      name: 'page view p50 <= 3 ms',
+      met: percentile(r.ours.sequential, 50) <= 3,
+    },
+    {
+      name: 'page view p99 <= 10 ms',
+      met: percentile(r.ours.sequential, 99) <= 10,
+    },
+    {
+      name: `${CALLERS} concurrent callers p99 <= 40 ms`,
+      met: percentile(r.ours.concurrent, 99) <= 40,
+    },
+    {
+      name: 'memory growth <= 400 B per watched object (JS heap)',
+      met: heapPerObject <= 400,
+    },
+    { name: 'every cluster synced <= 30 s', met: r.syncMs <= 30_000 },
+    {
+      name: 'change visible p99 <= 200 ms',
+      met: percentile(changes, 99) <= 200,
+    },
+  ]))
+    console.log(line);
 }
 
 main().catch(error => {

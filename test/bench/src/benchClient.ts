@@ -1,0 +1,85 @@
+import { setTimeout as delay } from 'node:timers/promises';
+
+/** A signed-in user of the bench backend: a guest token, as the app would get it. */
+export async function signInAsGuest(baseUrl: string): Promise<string> {
+  const response = await fetch(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  if (!response.ok) {
+    throw new Error(`guest sign-in answered ${response.status}`);
+  }
+  const body: any = await response.json();
+  const token = body?.backstageIdentity?.token;
+  if (typeof token !== 'string') throw new Error('guest sign-in gave no token');
+  return token;
+}
+
+export interface PageView {
+  url: string;
+  init?: RequestInit;
+}
+
+export async function fetchJson(view: PageView, token: string): Promise<any> {
+  const response = await fetch(view.url, {
+    ...view.init,
+    headers: {
+      ...(view.init?.headers as Record<string, string>),
+      authorization: `Bearer ${token}`,
+    },
+  });
+  const body = await response.json();
+  if (!response.ok) {
+    throw new Error(
+      `${view.url} answered ${response.status}: ${JSON.stringify(body)}`,
+    );
+  }
+  return body;
+}
+
+/** Polls until `read` gives a value (not undefined) or the deadline passes. */
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | undefined>,
+  timeoutMs: number,
+  intervalMs = 100,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) {
+      throw new Error(`${what}: not after ${timeoutMs} ms`);
+    }
+    await delay(intervalMs);
+  }
+}
+
+/** Durations of `count` page views one after the other, in ms. */
+export async function timeSequential(
+  view: PageView,
+  token: string,
+  count: number,
+): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const started = performance.now();
+    await fetchJson(view, token);
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** Durations of the page views of `callers` users at once, each making `perCaller` views in a row. */
+export async function timeConcurrent(
+  view: PageView,
+  token: string,
+  callers: number,
+  perCaller: number,
+): Promise<number[]> {
+  const all = await Promise.all(
+    Array.from({ length: callers }, () =>
+      timeSequential(view, token, perCaller),
+    ),
+  );
+  return all.flat();
+}
