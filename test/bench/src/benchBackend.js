@@ -49,8 +49,12 @@ function stopCpuProfile(session, file) {
   return new Promise((resolve, reject) => {
     session.post('Profiler.stop', (error, result) => {
       if (error) return reject(error);
-      fs.writeFileSync(file, JSON.stringify(result.profile));
-      return resolve();
+      try {
+        fs.writeFileSync(file, JSON.stringify(result.profile));
+        return resolve();
+      } catch (writeError) {
+        return reject(writeError);
+      }
     });
   });
 }

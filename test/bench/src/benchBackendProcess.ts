@@ -53,6 +53,7 @@ export async function startBenchBackend(options: {
 
   const execArgv = ['--expose-gc'];
   if (options.cpuProfileDir) {
+    fs.mkdirSync(options.cpuProfileDir, { recursive: true });
     execArgv.push('--cpu-prof', '--cpu-prof-dir', options.cpuProfileDir);
   }
   const child = fork(
