@@ -40,7 +40,7 @@ it('points the Kubernetes plugin at the PackageInstalls of the same clusters, to
 });
 
 it('gives our plugin the same clusters in carvel.clusters, or an explicit empty list', () => {
-  expect(carvelClustersConfig([])).toEqual({ carvel: { clusters: [] } });
+  expect(carvelClustersConfig([]).carvel.clusters).toEqual([]);
   expect(carvelClustersConfig([cluster]).carvel.clusters).toEqual([
     {
       name: 'cluster-0',
