@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import {
   BENCH_ENTITY,
   benchBackendConfig,
   carvelClustersConfig,
 } from './benchBackendConfig';
 import type { FarmCluster } from './clusterFarm';
+import { RepeatedLines } from './repeatedLines';
 
 type BackendReply =
   | { type: 'started' }
@@ -63,12 +65,20 @@ export async function startBenchBackend(options: {
     ['--config', configFile, '--config', carvelFile],
     {
       execArgv,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
       env: {
         ...process.env,
         LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       },
     },
   );
+  const logLines = new RepeatedLines();
+  for (const stream of [child.stdout!, child.stderr!]) {
+    readline.createInterface({ input: stream }).on('line', line => {
+      const shown = logLines.accept(line);
+      if (shown !== undefined) process.stderr.write(`${shown}\n`);
+    });
+  }
   const exited = new Promise<number | null>(resolve =>
     child.once('exit', code => resolve(code)),
   );
@@ -126,6 +136,11 @@ export async function startBenchBackend(options: {
       const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
       await exited;
       clearTimeout(timer);
+      for (const { message, omitted } of logLines.repeats()) {
+        process.stderr.write(
+          `[bench] the backend logged ${omitted} more times: ${message}\n`,
+        );
+      }
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
