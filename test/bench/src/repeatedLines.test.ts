@@ -8,7 +8,10 @@ it('prints a message once, whatever its timestamp and colours, and counts the re
   expect(lines.accept(warn('57.861'))).toBeUndefined();
   expect(lines.accept(warn('58.000'))).toBeUndefined();
   expect(lines.accept('another line')).toBe('another line');
+  expect(lines.accept('cluster-1 timed out after 30 s')).toBeDefined();
+  expect(lines.accept('cluster-12 timed out after 30 s')).toBeUndefined();
   expect(lines.repeats()).toEqual([
     { message: 'carvel warn Could not publish', omitted: 2 },
+    { message: 'cluster-# timed out after # s', omitted: 1 },
   ]);
 });

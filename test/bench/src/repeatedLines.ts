@@ -1,10 +1,13 @@
-/** The timestamp and colours a Backstage log line starts with, so that repeats compare equal. */
+/** A log line without its timestamp, colours and numbers (cluster-7, 30 s), so that repeats compare equal. */
 function messageOf(line: string): string {
-  return line
-    // eslint-disable-next-line no-control-regex
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z\s+/, '')
-    .trim();
+  return (
+    line
+      // eslint-disable-next-line no-control-regex
+      .replace(/\x1b\[[0-9;]*m/g, '')
+      .replace(/^\d{4}-\d\d-\d\dT[\d:.]+Z\s+/, '')
+      .replace(/\d+/g, '#')
+      .trim()
+  );
 }
 
 /** Lets the first line of each message through and counts the repeats, so a flood stays readable. */
