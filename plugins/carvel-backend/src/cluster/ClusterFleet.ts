@@ -18,11 +18,13 @@ export type ClusterWatcherFactory = (
 ) => WatchedCluster;
 
 export interface ClusterFleetOptions
-  extends Omit<ClusterWatcherOptions, 'onChange' | 'listGate'> {
+  extends Omit<ClusterWatcherOptions, 'onChange' | 'listGate' | 'requestGate'> {
   /** Makes the watcher of one cluster; a ClusterWatcher by default. */
   createWatcher?: ClusterWatcherFactory;
   /** How many list pages all clusters may read and parse at once; default 8. */
   concurrentListPages?: number;
+  /** How many list requests all clusters may have in flight; default 32. */
+  concurrentListRequests?: number;
   logger: LoggerService;
   /** Changes are batched for this long before listeners hear of them. */
   notifyDelayMs?: number;
@@ -42,9 +44,11 @@ export class ClusterFleet {
   private notifyTimer?: NodeJS.Timeout;
 
   private readonly listGate: ListGate;
+  private readonly requestGate: ListGate;
 
   constructor(private readonly options: ClusterFleetOptions) {
     this.listGate = new ListGate(options.concurrentListPages ?? 8);
+    this.requestGate = new ListGate(options.concurrentListRequests ?? 32);
   }
 
   /** Starts watchers for new clusters, stops removed ones, restarts changed ones. */
@@ -65,6 +69,7 @@ export class ClusterFleet {
       const watcher = createWatcher(config, {
         ...watcherOptions,
         listGate: this.listGate,
+        requestGate: this.requestGate,
         onChange: (cluster, packageNames, clusterStateChanged) => {
           const names = clusterStateChanged
             ? new Set([...packageNames, ...this.interestingPackages])

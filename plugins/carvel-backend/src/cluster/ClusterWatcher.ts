@@ -18,6 +18,7 @@ import {
 import { classifyClusterError } from './classifyClusterError';
 import type { Clock } from './Clock';
 import { kubeConfigFor } from './kubeConfigFor';
+import { KeepAliveAgents } from './KeepAliveAgents';
 import { kubeRequestFor } from './kubeRequest';
 import type { ListGate } from './ListGate';
 import { PackageIndex } from './PackageIndex';
@@ -32,7 +33,10 @@ export interface ClusterWatcherOptions {
   settings?: WatchSettings;
   /** Shorthand for `settings.requestTimeoutMs` when no settings are given. */
   requestTimeoutMs?: number;
+  /** Bounds the list page bodies read and parsed at once, across clusters. */
   listGate?: ListGate;
+  /** Bounds the list requests in flight, across clusters. */
+  requestGate?: ListGate;
   clock?: Clock;
   random?: () => number;
   /** The requests for one resource; by default HTTP(S) to the cluster the config names. */
@@ -80,6 +84,7 @@ export class ClusterWatcher implements WatchedCluster {
   /** This cluster's shared values: forgotten with the cluster. */
   readonly values = new ValueInterner();
   private readonly watchers: ResourceWatcher<any>[] = [];
+  private readonly agents = new KeepAliveAgents();
   private configError?: ClusterError;
   private lastState?: string;
 
@@ -95,7 +100,7 @@ export class ClusterWatcher implements WatchedCluster {
     let clientFor = options.clientFor;
     if (!clientFor) {
       try {
-        const request = kubeRequestFor(kubeConfigFor(config));
+        const request = kubeRequestFor(kubeConfigFor(config), this.agents);
         clientFor = resource =>
           resourceClientFor(request, resource, settings, options.listGate);
       } catch (error) {
@@ -124,6 +129,7 @@ export class ClusterWatcher implements WatchedCluster {
         logger: options.logger,
         clock: options.clock,
         random: options.random,
+        requestGate: options.requestGate,
         onStateChange: () => this.notifyStateChange(),
         onChange: changes => {
           const touched = index.apply(changes);
@@ -147,6 +153,7 @@ export class ClusterWatcher implements WatchedCluster {
 
   stop(): void {
     this.watchers.forEach(w => w.stop());
+    this.agents.destroy();
   }
 
   /** Waits until every resource finished its first list, at most `timeoutMs`; true when settled. */

@@ -8,6 +8,7 @@ import type { CarvelResource } from './carvelResources';
 import { classifyClusterError } from './classifyClusterError';
 import { Clock, systemClock } from './Clock';
 import { KubeHttpError } from './kubeRequest';
+import type { ListGate } from './ListGate';
 import { NamespacedObjects } from './NamespacedObjects';
 import type { ResourceClient } from './ResourceClient';
 import { listResource } from './ResourceLister';
@@ -35,6 +36,8 @@ export interface ResourceWatcherOptions<T> {
   clock?: Clock;
   /** Random source of the backoff's jitter. */
   random?: () => number;
+  /** Shared by all clusters; bounds the list requests in flight (their bodies have a gate of their own). */
+  requestGate?: ListGate;
   onChange(changes: ObjectChange<T>[]): void;
   onStateChange(): void;
 }
@@ -143,15 +146,18 @@ export class ResourceWatcher<T extends WatchedObject> {
   private async relist(): Promise<void> {
     if (this.stopped) return;
     const signal = this.lifetime.signal;
-    const { resource, settings, values } = this.options;
+    const { resource, settings, values, requestGate } = this.options;
     this.skipsLogged = 0;
     try {
       const { items, resourceVersion } = await listResource<T>({
         plural: this.plural,
         paged: resource.paged,
         listPage: (token, pageSignal) => {
-          this.requestCount++;
-          return this.options.client.listPage(token, pageSignal);
+          const send = () => {
+            this.requestCount++;
+            return this.options.client.listPage(token, pageSignal);
+          };
+          return requestGate ? requestGate.run(send) : send();
         },
         slim: raw => resource.slim(raw, values),
         release: object => resource.release(object, values),

@@ -1,6 +1,7 @@
 import type { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
+import { KeepAliveAgents } from './KeepAliveAgents';
 import { formatBytes } from './WatchSettings';
 
 /** A non-2xx answer; `code` and `body` are what classifyClusterError reads. */
@@ -29,12 +30,12 @@ export type KubeRequest = (
 
 const ERROR_BODY_BYTES = 64 * 1024;
 
-/** Reads a whole body, refusing one larger than `maxBytes` without buffering the rest. */
-export async function readBody(
+/** Reads a whole body's bytes, refusing one larger than `maxBytes` without buffering the rest. */
+export async function readBodyBytes(
   body: AsyncIterable<Buffer>,
   maxBytes: number,
   what: string,
-): Promise<string> {
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of body) {
@@ -42,7 +43,16 @@ export async function readBody(
     if (total > maxBytes) throw new ResponseTooLargeError(what, maxBytes);
     chunks.push(chunk);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** Reads a whole body as text, refusing one larger than `maxBytes` without buffering the rest. */
+export async function readBody(
+  body: AsyncIterable<Buffer>,
+  maxBytes: number,
+  what: string,
+): Promise<string> {
+  return (await readBodyBytes(body, maxBytes, what)).toString('utf8');
 }
 
 async function errorFrom(response: http.IncomingMessage): Promise<Error> {
@@ -67,7 +77,10 @@ async function errorFrom(response: http.IncomingMessage): Promise<Error> {
  * for this KubeConfig, but hands back the raw body so callers bound what they read of it.
  * Aborting the signal destroys the socket, before or after the response started.
  */
-export function kubeRequestFor(kubeConfig: KubeConfig): KubeRequest {
+export function kubeRequestFor(
+  kubeConfig: KubeConfig,
+  agents = new KeepAliveAgents(),
+): KubeRequest {
   return async (path, query, signal) => {
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster?.server) throw new Error('the kubeconfig names no cluster');
@@ -80,6 +93,9 @@ export function kubeRequestFor(kubeConfig: KubeConfig): KubeRequest {
       headers: { Accept: 'application/json' },
     };
     await kubeConfig.applyToHTTPSOptions(options);
+    // A proxy's agent is client-node's own; otherwise connections are kept per cluster.
+    if (!cluster.proxyUrl)
+      options.agent = agents.agentFor(options, url.protocol);
     signal.throwIfAborted();
     const transport = url.protocol === 'http:' ? http : https;
     return new Promise((resolve, reject) => {
