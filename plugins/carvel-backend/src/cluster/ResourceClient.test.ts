@@ -2,7 +2,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KubeHttpError, kubeRequestFor } from './kubeRequest';
-import { resourceClientFor } from './ResourceClient';
+import { parseListPage, resourceClientFor } from './ResourceClient';
 
 const resource = {
   group: 'packaging.carvel.dev',
@@ -139,5 +139,48 @@ describe('resourceClientFor over HTTP', () => {
     await expect(opened).rejects.toThrow('no headers');
     await new Promise(r => setTimeout(r, 50));
     expect(openSockets.size).toBe(0);
+  });
+});
+
+describe('parseListPage', () => {
+  const parse = (text: string, depth = 8) =>
+    parseListPage(Buffer.from(text), 'apps', depth);
+
+  it('reads the same page item by item as a whole parse would', () => {
+    const body = {
+      kind: 'AppList',
+      metadata: { continue: 'next', resourceVersion: '9' },
+      items: [
+        { metadata: { name: 'a', annotations: { note: 'ü "}]' } } },
+        { metadata: { name: 'b' }, spec: { deep: { deeper: {} } } },
+      ],
+    };
+    expect(parse(JSON.stringify(body, null, 1))).toEqual({
+      items: body.items,
+      continueToken: 'next',
+      resourceVersion: '9',
+      droppedDeep: 0,
+    });
+  });
+
+  it('drops items nested deeper than the limit, item by item or whole', () => {
+    const page = '{"items":[{"a":{"b":{"c":{}}}},{"a":1}]}';
+    expect(parse(page, 3)).toMatchObject({
+      items: [null, { a: 1 }],
+      droppedDeep: 1,
+    });
+    const unusual = '{"items":[{"a":{"b":{"c":{}}}},{"a":1},"x"]}';
+    expect(parse(unusual, 3)).toMatchObject({
+      items: [null, { a: 1 }, 'x'],
+      droppedDeep: 1,
+    });
+  });
+
+  it.each([
+    '{"items":[{"a":}]}',
+    '{"items":[{}],"metadata":{"continue":}',
+    '{"items":[{}',
+  ])('refuses invalid JSON: %s', text => {
+    expect(() => parse(text)).toThrow('list page of apps is not valid JSON');
   });
 });

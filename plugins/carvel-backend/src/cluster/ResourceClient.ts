@@ -1,5 +1,6 @@
 import { dropDeepListItems } from './jsonDepth';
-import { KubeRequest, readBody } from './kubeRequest';
+import { KubeRequest, readBodyBytes } from './kubeRequest';
+import { listItemsLayout } from './listItemsLayout';
 import type { ListGate } from './ListGate';
 import type { WatchSettings } from './WatchSettings';
 
@@ -36,18 +37,15 @@ export type ResourceClientSettings = Pick<
   'pageSize' | 'listPageBytes' | 'objectDepth' | 'watchSeconds'
 >;
 
-function parseListPage(text: string, plural: string, objectDepth: number) {
-  const { text: bounded, dropped } = dropDeepListItems(text, objectDepth);
-  let body: any;
-  try {
-    body = JSON.parse(bounded);
-  } catch {
-    throw new Error(`list page of ${plural} is not valid JSON`);
-  }
+function invalidJson(plural: string) {
+  return new Error(`list page of ${plural} is not valid JSON`);
+}
+
+function listPageOf(body: any, items: unknown[], droppedDeep: number) {
   const metadata =
     typeof body?.metadata === 'object' && body.metadata ? body.metadata : {};
   return {
-    items: Array.isArray(body?.items) ? body.items : [],
+    items,
     continueToken:
       typeof metadata.continue === 'string' && metadata.continue
         ? metadata.continue
@@ -56,8 +54,55 @@ function parseListPage(text: string, plural: string, objectDepth: number) {
       typeof metadata.resourceVersion === 'string'
         ? metadata.resourceVersion
         : undefined,
-    droppedDeep: dropped,
+    droppedDeep,
   };
+}
+
+function parseWholePage(text: string, plural: string, objectDepth: number) {
+  const { text: bounded, dropped } = dropDeepListItems(text, objectDepth);
+  let body: any;
+  try {
+    body = JSON.parse(bounded);
+  } catch {
+    throw invalidJson(plural);
+  }
+  return listPageOf(
+    body,
+    Array.isArray(body?.items) ? body.items : [],
+    dropped,
+  );
+}
+
+/** Parses item by item where the layout allows: a page-sized string costs far more than its items' small ones. */
+export function parseListPage(
+  bytes: Buffer,
+  plural: string,
+  objectDepth: number,
+): ListPage {
+  const layout = listItemsLayout(bytes);
+  if (!layout)
+    return parseWholePage(bytes.toString('utf8'), plural, objectDepth);
+  const items: unknown[] = [];
+  let dropped = 0;
+  let body: any;
+  try {
+    body = JSON.parse(
+      bytes.toString('utf8', 0, layout.arrayStart + 1) +
+        bytes.toString('utf8', layout.arrayEnd - 1),
+    );
+    for (const [start, end, depth] of layout.items) {
+      if (depth > objectDepth) dropped++;
+      // Null in its place, as a whole parse leaves it.
+      items.push(
+        depth > objectDepth
+          ? null
+          : JSON.parse(bytes.toString('utf8', start, end)),
+      );
+    }
+  } catch {
+    throw invalidJson(plural);
+  }
+  return listPageOf(body, items, dropped);
 }
 
 /**
@@ -81,12 +126,12 @@ export function resourceClientFor(
         signal,
       );
       const readPage = async () => {
-        const text = await readBody(
+        const bytes = await readBodyBytes(
           body,
           settings.listPageBytes,
           `list page of ${resource.plural}`,
         );
-        return parseListPage(text, resource.plural, settings.objectDepth);
+        return parseListPage(bytes, resource.plural, settings.objectDepth);
       };
       return bodyGate ? bodyGate.run(readPage) : readPage();
     },
