@@ -6,6 +6,7 @@
  * Run: node --expose-gc --require @backstage/cli/config/nodeTransform.cjs test/bench/src/watchMemoryProbe.ts
  */
 import { fork } from 'node:child_process';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
@@ -62,9 +63,22 @@ function startFarm() {
   child.send(request);
   return {
     started,
+    /** The farm's CPU time so far (Linux /proc), in seconds. */
+    cpuSeconds(): number {
+      const fields = fs
+        .readFileSync(`/proc/${child.pid}/stat`, 'utf8')
+        .split(') ')[1]
+        .split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    },
     stop: () => child.send({ type: 'stop' } satisfies FarmRequest),
   };
 }
+
+const ourCpuSeconds = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1e6;
+};
 
 async function settledHeap(): Promise<number> {
   // V8 hands back the startup peak over a few collections.
@@ -92,10 +106,21 @@ async function main() {
     settings: { ...defaultWatchSettings, requestTimeoutMs: 30_000 },
   });
   const startedSync = performance.now();
+  const ourCpuBefore = ourCpuSeconds();
+  const farmCpuBefore = farm.cpuSeconds();
   fleet.update(clusters.map(clusterConfigOf));
   const syncedAt: number[] = [];
   const pending = new Set(fleet.clusters());
+  let reportAt = 10_000;
   while (pending.size > 0) {
+    if (performance.now() - startedSync > reportAt) {
+      reportAt += 10_000;
+      console.log(
+        `  after ${Math.round(reportAt / 1000) - 10} s: ${
+          syncedAt.length
+        } clusters synced, ${pending.size} syncing`,
+      );
+    }
     for (const cluster of pending) {
       if (cluster.state === 'synced') {
         pending.delete(cluster);
@@ -106,6 +131,8 @@ async function main() {
     }
     await delay(20);
   }
+  const ourCpu = ourCpuSeconds() - ourCpuBefore;
+  const farmCpu = farm.cpuSeconds() - farmCpuBefore;
   syncedAt.sort((a, b) => a - b);
   const at = (p: number) =>
     Math.round(syncedAt[Math.ceil(p * syncedAt.length) - 1]);
@@ -113,6 +140,11 @@ async function main() {
     `initial sync: first cluster ${at(0.01)} ms, half ${at(
       0.5,
     )} ms, every cluster ${at(1)} ms; ${fleet.requestCount} requests`,
+  );
+  console.log(
+    `CPU time during the sync: ours ${ourCpu.toFixed(
+      1,
+    )} s, the simulated clusters' ${farmCpu.toFixed(1)} s (2 cores shared)`,
   );
 
   const heapAfter = await settledHeap();
