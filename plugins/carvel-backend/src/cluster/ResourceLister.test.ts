@@ -1,4 +1,5 @@
 import { systemClock } from './Clock';
+import { ListGate } from './ListGate';
 import type { ListPage } from './ResourceClient';
 import { listResource, ListResourceOptions } from './ResourceLister';
 
@@ -191,5 +192,24 @@ describe('listResource', () => {
     const listed = listResource(o);
     controller.abort(new Error('stopped'));
     await expect(listed).rejects.toThrow('stopped');
+  });
+});
+
+describe('listResource behind a request gate', () => {
+  it('starts a page deadline only once the gate lets the request out', async () => {
+    const gate = new ListGate(1);
+    let releaseOther!: () => void;
+    const other = gate.run(
+      () => new Promise<void>(resolve => (releaseOther = resolve)),
+    );
+    const { options: o } = options(async () => page(['a']), {
+      requestGate: gate,
+    });
+    const listed = listResource(o);
+    await jest.advanceTimersByTimeAsync(3000);
+    releaseOther();
+    await other;
+    const result = await listed;
+    expect([...result.items.values()].map(i => i.metadata.name)).toEqual(['a']);
   });
 });

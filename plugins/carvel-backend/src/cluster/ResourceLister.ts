@@ -1,5 +1,6 @@
 import type { Clock } from './Clock';
 import { ClusterRequestTimeoutError } from './classifyClusterError';
+import type { ListGate } from './ListGate';
 import { NamedObject, NamespacedObjects } from './NamespacedObjects';
 import type { ListPage } from './ResourceClient';
 import { requestTimeout, withDeadline } from './withDeadline';
@@ -37,6 +38,8 @@ export interface ListResourceOptions<T extends NamedObject> {
   release(object: T): void;
   onSkipped(reason: string): void;
   limits: ListLimits;
+  /** Shared by all clusters; waiting for a slot is not part of a page's deadline. */
+  requestGate?: ListGate;
   clock: Clock;
   /** Aborts the whole list (the watcher stopped). */
   signal: AbortSignal;
@@ -70,23 +73,28 @@ async function listOnce<T extends NamedObject>(
         `list of ${plural} exceeded ${limits.maxPages} pages`,
       );
     }
-    const remaining = deadlineAt - clock.now();
     const token = continueToken;
-    const page = await withDeadline(
-      clock,
-      Math.max(0, Math.min(limits.pageTimeoutMs, remaining)),
-      remaining < limits.pageTimeoutMs
-        ? () =>
-            new ClusterRequestTimeoutError(
-              limits.deadlineMs,
-              `list of ${plural} did not finish within ${
-                limits.deadlineMs / 1000
-              } s`,
-            )
-        : requestTimeout(limits.pageTimeoutMs, `list of ${plural}`),
-      options.signal,
-      signal => options.listPage(token, signal),
-    );
+    const fetchPage = () => {
+      const remaining = deadlineAt - clock.now();
+      return withDeadline(
+        clock,
+        Math.max(0, Math.min(limits.pageTimeoutMs, remaining)),
+        remaining < limits.pageTimeoutMs
+          ? () =>
+              new ClusterRequestTimeoutError(
+                limits.deadlineMs,
+                `list of ${plural} did not finish within ${
+                  limits.deadlineMs / 1000
+                } s`,
+              )
+          : requestTimeout(limits.pageTimeoutMs, `list of ${plural}`),
+        options.signal,
+        signal => options.listPage(token, signal),
+      );
+    };
+    const page = await (options.requestGate
+      ? options.requestGate.run(fetchPage)
+      : fetchPage());
     pages++;
     objects += page.items.length;
     if (objects > limits.maxObjects) {

@@ -153,12 +153,10 @@ export class ResourceWatcher<T extends WatchedObject> {
         plural: this.plural,
         paged: resource.paged,
         listPage: (token, pageSignal) => {
-          const send = () => {
-            this.requestCount++;
-            return this.options.client.listPage(token, pageSignal);
-          };
-          return requestGate ? requestGate.run(send) : send();
+          this.requestCount++;
+          return this.options.client.listPage(token, pageSignal);
         },
+        requestGate,
         slim: raw => resource.slim(raw, values),
         release: object => resource.release(object, values),
         onSkipped: reason => this.skipped(reason),
