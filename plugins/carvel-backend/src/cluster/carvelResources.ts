@@ -62,19 +62,38 @@ function slimMetadata(
   const metadata = isObject(object.metadata) ? object.metadata : undefined;
   const name = optionalString(metadata?.name);
   if (!metadata || !name) return undefined;
-  const annotations = pickStrings(metadata.annotations, annotationKeys);
-  const labels = pickStrings(metadata.labels, labelKeys);
-  // One literal with every key: spreading optional keys in would give each object a separate property array.
-  return {
+  const identity = {
     name,
     namespace: shared.string(optionalString(metadata.namespace)),
     resourceVersion: optionalString(metadata.resourceVersion),
     generation: optionalNumber(metadata.generation),
     deletionTimestamp: optionalString(metadata.deletionTimestamp),
-    annotations:
-      Object.keys(annotations).length > 0
-        ? shared.object(annotations)
-        : undefined,
+  };
+  if (annotationKeys.length === 0 && labelKeys.length === 0) return identity;
+  const annotations = pickStrings(metadata.annotations, annotationKeys);
+  const labels = pickStrings(metadata.labels, labelKeys);
+  const sharedAnnotations =
+    Object.keys(annotations).length > 0
+      ? shared.object(annotations)
+      : undefined;
+  // One literal with every key a resource keeps: keys spread in would give each object a separate property array.
+  if (labelKeys.length === 0) {
+    return {
+      name: identity.name,
+      namespace: identity.namespace,
+      resourceVersion: identity.resourceVersion,
+      generation: identity.generation,
+      deletionTimestamp: identity.deletionTimestamp,
+      annotations: sharedAnnotations,
+    };
+  }
+  return {
+    name: identity.name,
+    namespace: identity.namespace,
+    resourceVersion: identity.resourceVersion,
+    generation: identity.generation,
+    deletionTimestamp: identity.deletionTimestamp,
+    annotations: sharedAnnotations,
     labels: Object.keys(labels).length > 0 ? shared.object(labels) : undefined,
   };
 }
