@@ -3,6 +3,7 @@
  * backend (benchBackend.js: auth, catalog, permissions, our plugins compiled) against the same
  * simulated clusters, called over HTTP with a guest user's token from this separate process.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { startBenchBackend } from './benchBackendProcess';
@@ -273,6 +274,12 @@ function printReport(r: {
   const p = (samples: keyof Measured, q: number) => (m: Measured) =>
     percentile(m[samples] as number[], q);
   console.log('');
+  console.log(
+    `machine: ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map(load => load.toFixed(1))
+      .join(' / ')} (1 / 5 / 15 min) at the end`,
+  );
   console.log(tableRow(['', 'carvel', 'Kubernetes plugin', 'ratio']));
   row('page view p50', p('sequential', 50));
   row('page view p99', p('sequential', 99));
