@@ -15,13 +15,8 @@ import {
   timeSequential,
   waitFor,
 } from './benchClient';
-import {
-  formatMs,
-  percentile,
-  ratio,
-  tableRow,
-  targetLines,
-} from './benchReport';
+import { benchReportLines, Measured } from './printBenchReport';
+import { checkSameInstalls } from './sameInstalls';
 import { PACKAGES_PER_CLUSTER } from './clusterFarm';
 import { Farm, startFarm } from './farmClient';
 
@@ -34,13 +29,6 @@ const CHANGES = Number(process.env.BENCH_CHANGES ?? 50);
 const CPU_PROFILE_DIR = process.env.BENCH_CPU_PROF;
 const HEAP_SNAPSHOT = process.env.BENCH_HEAP_SNAPSHOT;
 const CALLERS = 10;
-const MiB = 1024 * 1024;
-
-interface Measured {
-  sequential: number[];
-  concurrent: number[];
-  clusterRequestsPerView: number;
-}
 
 function log(message: string) {
   process.stderr.write(`[bench] ${message}\n`);
@@ -128,7 +116,10 @@ async function benchmark(farm: Farm) {
 
     const ourAnswer = await fetchJson(ours, token);
     const theirAnswer = await fetchJson(theirs, token);
-    checkSameInstalls(ourAnswer, theirAnswer);
+    const installs = checkSameInstalls(ourAnswer, theirAnswer, CLUSTERS);
+    log(
+      `both answers hold the entity's PackageInstalls of all ${CLUSTERS} clusters (${installs} in all)`,
+    );
 
     const measure = async (
       view: PageView,
@@ -170,7 +161,15 @@ async function benchmark(farm: Farm) {
     );
     const theirFigures = await measure(theirs, BASELINE_PAGE_VIEWS);
 
-    printReport({
+    console.log('');
+    console.log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map(load => load.toFixed(1))
+        .join(' / ')} (1 / 5 / 15 min) at the end`,
+    );
+    const lines = benchReportLines({
+      callers: CALLERS,
       ours: ourFigures,
       theirs: theirFigures,
       syncMs,
@@ -180,6 +179,7 @@ async function benchmark(farm: Farm) {
       memoryAfter,
       changeLatencies,
     });
+    for (const line of lines) console.log(line);
   } finally {
     await backend.stop();
   }
@@ -210,147 +210,6 @@ async function benchmark(farm: Farm) {
     }
     return latencies;
   }
-}
-
-/** Both plugins must show every cluster's PackageInstalls of the entity, and the same ones. */
-function checkSameInstalls(ourAnswer: any, theirAnswer: any) {
-  const theirs = new Map<string, number>();
-  for (const item of theirAnswer.items) {
-    if (item.errors?.length) {
-      throw new Error(
-        `the Kubernetes plugin reports errors for ${
-          item.cluster.name
-        }: ${JSON.stringify(item.errors).slice(0, 500)}`,
-      );
-    }
-    const installs = item.resources
-      .filter((r: any) => r.type === 'customresources')
-      .flatMap((r: any) => r.resources)
-      .filter((r: any) => r.kind === 'PackageInstall');
-    theirs.set(item.cluster.name, installs.length);
-  }
-  if (ourAnswer.clusters.length !== CLUSTERS || theirs.size !== CLUSTERS) {
-    throw new Error(
-      `expected ${CLUSTERS} clusters, ours answered ${ourAnswer.clusters.length}, the Kubernetes plugin ${theirs.size}`,
-    );
-  }
-  for (const cluster of ourAnswer.clusters) {
-    const count = cluster.packageInstalls.length;
-    if (count === 0 || theirs.get(cluster.name) !== count) {
-      throw new Error(
-        `${
-          cluster.name
-        }: ours shows ${count} PackageInstalls, the Kubernetes plugin ${theirs.get(
-          cluster.name,
-        )}`,
-      );
-    }
-  }
-  log(
-    `both answers hold the entity's PackageInstalls of all ${CLUSTERS} clusters (${ourAnswer.clusters.reduce(
-      (sum: number, c: any) => sum + c.packageInstalls.length,
-      0,
-    )} in all)`,
-  );
-}
-
-function printReport(r: {
-  ours: Measured;
-  theirs: Measured;
-  syncMs: number;
-  objects: number;
-  heapGrowth: number;
-  rssGrowth: number;
-  memoryAfter: NodeJS.MemoryUsage;
-  changeLatencies: number[];
-}) {
-  const row = (label: string, pick: (m: Measured) => number) => {
-    const ours = pick(r.ours);
-    const theirs = pick(r.theirs);
-    console.log(
-      tableRow([label, formatMs(ours), formatMs(theirs), ratio(ours, theirs)]),
-    );
-  };
-  const p = (samples: keyof Measured, q: number) => (m: Measured) =>
-    percentile(m[samples] as number[], q);
-  console.log('');
-  console.log(
-    `machine: ${os.cpus().length} cores, load average ${os
-      .loadavg()
-      .map(load => load.toFixed(1))
-      .join(' / ')} (1 / 5 / 15 min) at the end`,
-  );
-  console.log(tableRow(['', 'carvel', 'Kubernetes plugin', 'ratio']));
-  row('page view p50', p('sequential', 50));
-  row('page view p99', p('sequential', 99));
-  row(`${CALLERS} concurrent callers p50`, p('concurrent', 50));
-  row(`${CALLERS} concurrent callers p99`, p('concurrent', 99));
-  console.log(
-    tableRow([
-      'cluster requests per page view',
-      r.ours.clusterRequestsPerView.toFixed(2),
-      r.theirs.clusterRequestsPerView.toFixed(2),
-      '',
-    ]),
-  );
-  console.log(
-    tableRow([
-      'page views measured (sequential)',
-      String(r.ours.sequential.length),
-      String(r.theirs.sequential.length),
-      '',
-    ]),
-  );
-  console.log('');
-  const heapPerObject = r.heapGrowth / r.objects;
-  console.log(`carvel only:`);
-  console.log(`  initial sync of every cluster: ${Math.round(r.syncMs)} ms`);
-  console.log(
-    `  backend memory growth for ${r.objects} watched objects: JS heap +${(
-      r.heapGrowth / MiB
-    ).toFixed(0)} MiB = ${heapPerObject.toFixed(0)} B per object; RSS +${(
-      r.rssGrowth / MiB
-    ).toFixed(0)} MiB = ${(r.rssGrowth / r.objects).toFixed(
-      0,
-    )} B per object (after: RSS ${(r.memoryAfter.rss / MiB).toFixed(
-      0,
-    )} MiB, heap ${(r.memoryAfter.heapUsed / MiB).toFixed(0)} MiB, external ${(
-      r.memoryAfter.external / MiB
-    ).toFixed(0)} MiB)`,
-  );
-  const changes = r.changeLatencies;
-  console.log(
-    `  change on a cluster -> visible in the API (${
-      changes.length
-    } changes): p50 ${formatMs(percentile(changes, 50))}, p99 ${formatMs(
-      percentile(changes, 99),
-    )}, max ${formatMs(Math.max(...changes))}`,
-  );
-  console.log('');
-  for (const line of targetLines([
-    {
-      name: 'page view p50 <= 3 ms',
-      met: percentile(r.ours.sequential, 50) <= 3,
-    },
-    {
-      name: 'page view p99 <= 10 ms',
-      met: percentile(r.ours.sequential, 99) <= 10,
-    },
-    {
-      name: `${CALLERS} concurrent callers p99 <= 40 ms`,
-      met: percentile(r.ours.concurrent, 99) <= 40,
-    },
-    {
-      name: 'memory growth <= 400 B per watched object (JS heap)',
-      met: heapPerObject <= 400,
-    },
-    { name: 'every cluster synced <= 30 s', met: r.syncMs <= 30_000 },
-    {
-      name: 'change visible p99 <= 200 ms',
-      met: percentile(changes, 99) <= 200,
-    },
-  ]))
-    console.log(line);
 }
 
 main().catch(error => {
