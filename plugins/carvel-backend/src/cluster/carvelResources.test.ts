@@ -126,10 +126,15 @@ describe('packageResource and appResource', () => {
     const pkg = packageResource.slim(
       {
         metadata: { name: 'app.default.tap.1.0.0', namespace: 'apps' },
-        spec: { refName: 'app.default.tap', version: '1.0.0' },
+        spec: {
+          refName: 'app.default.tap',
+          version: '1.0.0',
+          valuesSchema: { openAPIv3: { type: 'object' } },
+        },
       },
       values,
     )!;
+    expect(values.size).toBe(3);
     const app = appResource.slim(
       {
         metadata: {

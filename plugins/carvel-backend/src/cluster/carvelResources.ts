@@ -242,20 +242,25 @@ export const packageResource: CarvelResource<SlimPackage> = {
       apiVersion: 'data.packaging.carvel.dev/v1alpha1',
       kind: 'Package',
       metadata,
-      spec: shared.object({
-        refName,
+      // Every Package's spec differs by version: only its repeated parts are shared.
+      spec: {
+        refName: shared.string(refName),
         version,
         releasedAt: optionalString(spec?.releasedAt),
         ...(valuesSchema && 'schema' in valuesSchema
-          ? { valuesSchema: { openAPIv3: valuesSchema.schema } }
+          ? { valuesSchema: shared.object({ openAPIv3: valuesSchema.schema }) }
           : {}),
-      }),
+      },
       ...(valuesSchema && 'problem' in valuesSchema
         ? { valuesSchemaProblem: valuesSchema.problem }
         : {}),
     };
   },
-  release: releaseShared,
+  release(pkg, shared) {
+    releaseShared(pkg, shared);
+    shared.release(pkg.spec.refName);
+    shared.release(pkg.spec.valuesSchema);
+  },
 };
 
 export interface SlimApp extends App {
