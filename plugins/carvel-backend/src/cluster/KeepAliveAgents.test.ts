@@ -14,7 +14,7 @@ describe('KeepAliveAgents', () => {
     });
     const first = agents.agentFor(options('ca-1'), 'https:');
     expect(first).toBeInstanceOf(https.Agent);
-    expect(first.keepAlive).toBe(true);
+    expect((first as unknown as { keepAlive: boolean }).keepAlive).toBe(true);
     expect(agents.agentFor(options('ca-1'), 'https:')).toBe(first);
 
     const destroy = jest.spyOn(first, 'destroy');
