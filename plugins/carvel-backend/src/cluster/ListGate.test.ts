@@ -31,4 +31,23 @@ describe('ListGate', () => {
     expect(order).toEqual([1, 2, 3, 4]);
     expect(most).toBe(2);
   });
+
+  it('lets a task queued first go ahead of the others waiting, in their own arrival order', async () => {
+    const gate = new ListGate(1);
+    const order: string[] = [];
+    let release!: () => void;
+    const holder = gate.run(
+      () => new Promise<void>(resolve => (release = resolve)),
+    );
+    const queued = [
+      gate.run(async () => order.push('a')),
+      gate.run(async () => order.push('b')),
+      gate.run(async () => order.push('first-1'), true),
+      gate.run(async () => order.push('first-2'), true),
+    ];
+    release();
+    await holder;
+    await Promise.all(queued);
+    expect(order).toEqual(['first-1', 'first-2', 'a', 'b']);
+  });
 });
