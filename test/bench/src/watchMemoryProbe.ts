@@ -2,7 +2,7 @@
  * Where the watch layer's memory and initial sync time go: the benchmark's simulated clusters in a
  * child process, a ClusterFleet on them here, heap growth per watched object once every cluster
  * synced. PROBE_CLUSTERS (default 200), PROBE_INSTALLS (2000), PROBE_LATENCY_MS (100);
- * PROBE_FARM_PROFILE=DIR profiles the farm; PROBE_SNAPSHOT=1 also writes a heap snapshot and prints what it holds (heapSnapshotProbe.ts).
+ * PROBE_LIST_REQUESTS sets the fleet's concurrentListRequests; PROBE_FARM_PROFILE=DIR profiles the farm; PROBE_SNAPSHOT=1 also writes a heap snapshot and prints what it holds (heapSnapshotProbe.ts).
  * Run: node --expose-gc --require @backstage/cli/config/nodeTransform.cjs test/bench/src/watchMemoryProbe.ts
  */
 import { fork } from 'node:child_process';
@@ -103,6 +103,9 @@ async function main() {
 
   const fleet = new ClusterFleet({
     logger: quietLogger,
+    concurrentListRequests: process.env.PROBE_LIST_REQUESTS
+      ? Number(process.env.PROBE_LIST_REQUESTS)
+      : undefined,
     settings: { ...defaultWatchSettings, requestTimeoutMs: 30_000 },
   });
   const startedSync = performance.now();
