@@ -1,5 +1,10 @@
 import { StoredObject } from './collection';
-import { encodeList, encodeObject, parseIncludeObject } from './encoding';
+import {
+  encodeList,
+  encodeObject,
+  joinUtf8,
+  parseIncludeObject,
+} from './encoding';
 import {
   JsonObject,
   ResourceRegistry,
@@ -40,7 +45,7 @@ describe('encoding', () => {
       JSON.parse(
         encodeList(context('secrets', { kind: 'object' }), [secret], {
           resourceVersion: '3',
-        }),
+        }).toString(),
       ),
     ).toEqual({
       kind: 'SecretList',
@@ -49,15 +54,17 @@ describe('encoding', () => {
       items: [{ metadata: { name: 's' }, type: 'Opaque' }],
     });
     expect(
-      JSON.parse(encodeList(context('pkgi', { kind: 'object' }), [pkgi], {}))
-        .items[0].kind,
+      JSON.parse(
+        encodeList(context('pkgi', { kind: 'object' }), [pkgi], {}).toString(),
+      ).items[0].kind,
     ).toBe('PackageInstall');
   });
 
   it('encodes metadata-only lists and objects', () => {
     const format = { kind: 'metadata', apiVersion: 'meta.k8s.io/v1' };
     expect(
-      JSON.parse(encodeList(context('pkgi', format), [pkgi], {})).items,
+      JSON.parse(encodeList(context('pkgi', format), [pkgi], {}).toString())
+        .items,
     ).toEqual([
       {
         kind: 'PartialObjectMetadata',
@@ -79,5 +86,16 @@ describe('encoding', () => {
       parseIncludeObject('None'),
       parseIncludeObject('bogus'),
     ]).toEqual(['Object', 'None', 'Metadata']);
+  });
+
+  it('joins items as UTF-8 bytes, multi-byte characters included', () => {
+    const items = ['{"a":"é"}', '{"b":"日本"}', '{"c":"😀"}'];
+    expect(joinUtf8('[', items, ']').toString('utf8')).toBe(
+      `[${items.join(',')}]`,
+    );
+    expect(joinUtf8('{"items":[', [], ']}').toString('utf8')).toBe(
+      '{"items":[]}',
+    );
+    expect(joinUtf8('', ['ü'], '').length).toBe(2);
   });
 });

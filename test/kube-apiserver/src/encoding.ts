@@ -55,41 +55,71 @@ function listItemJson(type: ResourceType, stored: StoredObject): string {
   return JSON.stringify(item);
 }
 
-/** A list response body; plain lists reuse each object's stored JSON instead of serialising it again. */
+/** `head`, the items separated by commas, then `tail`, written as UTF-8 into one buffer. */
+export function joinUtf8(
+  head: string,
+  items: readonly string[],
+  tail: string,
+): Buffer {
+  let size =
+    Buffer.byteLength(head) +
+    Buffer.byteLength(tail) +
+    Math.max(0, items.length - 1);
+  for (const item of items) size += Buffer.byteLength(item);
+  const bytes = Buffer.allocUnsafe(size);
+  let offset = bytes.write(head, 0);
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0) offset = bytes.writeUInt8(0x2c, offset);
+    offset += bytes.write(items[index], offset);
+  }
+  bytes.write(tail, offset);
+  return bytes;
+}
+
+/**
+ * A list response body. Plain lists reuse each object's stored JSON and are written straight into
+ * one buffer: a page-sized string would be copied again when sent and collected from large-object space.
+ */
 export function encodeList(
   context: EncodeContext,
   items: StoredObject[],
   listMetadata: JsonObject,
-): string {
+): Buffer {
   const { type, format } = context;
   if (format.kind === 'table') {
-    return JSON.stringify(
-      renderTable(type, items, {
-        apiVersion: format.apiVersion,
-        includeObject: context.includeObject,
-        listMetadata,
-        now: context.now,
-      }),
+    return Buffer.from(
+      JSON.stringify(
+        renderTable(type, items, {
+          apiVersion: format.apiVersion,
+          includeObject: context.includeObject,
+          listMetadata,
+          now: context.now,
+        }),
+      ),
     );
   }
   if (format.kind === 'metadata') {
-    return JSON.stringify({
-      kind: 'PartialObjectMetadataList',
-      apiVersion: format.apiVersion,
-      metadata: listMetadata,
-      items: items.map(stored =>
-        partialObjectMetadata(stored, format.apiVersion),
-      ),
-    });
+    return Buffer.from(
+      JSON.stringify({
+        kind: 'PartialObjectMetadataList',
+        apiVersion: format.apiVersion,
+        metadata: listMetadata,
+        items: items.map(stored =>
+          partialObjectMetadata(stored, format.apiVersion),
+        ),
+      }),
+    );
   }
   const head = `{"kind":${JSON.stringify(
     `${type.kind}List`,
   )},"apiVersion":${JSON.stringify(
     apiVersionOf(type),
   )},"metadata":${JSON.stringify(listMetadata)},"items":[`;
-  return `${head}${items
-    .map(stored => listItemJson(type, stored))
-    .join(',')}]}`;
+  return joinUtf8(
+    head,
+    items.map(stored => listItemJson(type, stored)),
+    ']}',
+  );
 }
 
 /** A single object (GET, watch event) in the negotiated format. */

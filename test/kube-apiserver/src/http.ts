@@ -15,9 +15,12 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024;
 export function sendJson(
   response: ServerResponse,
   code: number,
-  body: string | JsonObject,
+  body: string | Buffer | JsonObject,
 ): void {
-  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  const text =
+    typeof body === 'string' || Buffer.isBuffer(body)
+      ? body
+      : JSON.stringify(body);
   response.writeHead(code, {
     'Content-Type': 'application/json',
     'Content-Length': Buffer.byteLength(text),
