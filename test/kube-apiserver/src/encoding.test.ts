@@ -2,7 +2,7 @@ import { StoredObject } from './collection';
 import {
   encodeList,
   encodeObject,
-  joinUtf8,
+  joinInChunks,
   parseIncludeObject,
 } from './encoding';
 import {
@@ -45,7 +45,7 @@ describe('encoding', () => {
       JSON.parse(
         encodeList(context('secrets', { kind: 'object' }), [secret], {
           resourceVersion: '3',
-        }).toString(),
+        }).join(''),
       ),
     ).toEqual({
       kind: 'SecretList',
@@ -55,7 +55,7 @@ describe('encoding', () => {
     });
     expect(
       JSON.parse(
-        encodeList(context('pkgi', { kind: 'object' }), [pkgi], {}).toString(),
+        encodeList(context('pkgi', { kind: 'object' }), [pkgi], {}).join(''),
       ).items[0].kind,
     ).toBe('PackageInstall');
   });
@@ -63,7 +63,7 @@ describe('encoding', () => {
   it('encodes metadata-only lists and objects', () => {
     const format = { kind: 'metadata', apiVersion: 'meta.k8s.io/v1' };
     expect(
-      JSON.parse(encodeList(context('pkgi', format), [pkgi], {}).toString())
+      JSON.parse(encodeList(context('pkgi', format), [pkgi], {}).join(''))
         .items,
     ).toEqual([
       {
@@ -88,14 +88,20 @@ describe('encoding', () => {
     ]).toEqual(['Object', 'None', 'Metadata']);
   });
 
-  it('joins items as UTF-8 bytes, multi-byte characters included', () => {
-    const items = ['{"a":"é"}', '{"b":"日本"}', '{"c":"😀"}'];
-    expect(joinUtf8('[', items, ']').toString('utf8')).toBe(
-      `[${items.join(',')}]`,
+  it('joins items in pieces that together are the whole body', () => {
+    const items = Array.from(
+      { length: 300 },
+      (_, index) => `{"name":"é-${index}","pad":"${'x'.repeat(1000)}"}`,
     );
-    expect(joinUtf8('{"items":[', [], ']}').toString('utf8')).toBe(
-      '{"items":[]}',
+    const chunks = joinInChunks('{"items":[', items, ']}');
+    expect(chunks.join('')).toBe(`{"items":[${items.join(',')}]}`);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(Math.max(...chunks.map(chunk => chunk.length))).toBeLessThanOrEqual(
+      64 * 1024,
     );
-    expect(joinUtf8('', ['ü'], '').length).toBe(2);
+    expect(joinInChunks('{"items":[', [], ']}')).toEqual(['{"items":[]}']);
+    expect(joinInChunks('[', ['a'.repeat(70_000)], ']').join('')).toBe(
+      `[${'a'.repeat(70_000)}]`,
+    );
   });
 });

@@ -55,39 +55,45 @@ function listItemJson(type: ResourceType, stored: StoredObject): string {
   return JSON.stringify(item);
 }
 
-/** `head`, the items separated by commas, then `tail`, written as UTF-8 into one buffer. */
-export function joinUtf8(
+/** Body pieces under this many characters stay out of V8's large-object space. */
+const CHUNK_CHARS = 64 * 1024;
+
+/** `head`, the items separated by commas, then `tail`, as pieces of about CHUNK_CHARS each. */
+export function joinInChunks(
   head: string,
   items: readonly string[],
   tail: string,
-): Buffer {
-  let size =
-    Buffer.byteLength(head) +
-    Buffer.byteLength(tail) +
-    Math.max(0, items.length - 1);
-  for (const item of items) size += Buffer.byteLength(item);
-  const bytes = Buffer.allocUnsafe(size);
-  let offset = bytes.write(head, 0);
+): string[] {
+  const chunks: string[] = [];
+  let group: string[] = [head];
+  let groupChars = head.length;
   for (let index = 0; index < items.length; index++) {
-    if (index > 0) offset = bytes.writeUInt8(0x2c, offset);
-    offset += bytes.write(items[index], offset);
+    const item = index > 0 ? `,${items[index]}` : items[index];
+    if (groupChars > 0 && groupChars + item.length > CHUNK_CHARS) {
+      chunks.push(group.join(''));
+      group = [];
+      groupChars = 0;
+    }
+    group.push(item);
+    groupChars += item.length;
   }
-  bytes.write(tail, offset);
-  return bytes;
+  group.push(tail);
+  chunks.push(group.join(''));
+  return chunks;
 }
 
 /**
- * A list response body. Plain lists reuse each object's stored JSON and are written straight into
- * one buffer: a page-sized string would be copied again when sent and collected from large-object space.
+ * A list response body in pieces. Plain lists reuse each object's stored JSON; no page-sized
+ * string or buffer is made, as each would be collected from large-object space or external memory.
  */
 export function encodeList(
   context: EncodeContext,
   items: StoredObject[],
   listMetadata: JsonObject,
-): Buffer {
+): string[] {
   const { type, format } = context;
   if (format.kind === 'table') {
-    return Buffer.from(
+    return [
       JSON.stringify(
         renderTable(type, items, {
           apiVersion: format.apiVersion,
@@ -96,10 +102,10 @@ export function encodeList(
           now: context.now,
         }),
       ),
-    );
+    ];
   }
   if (format.kind === 'metadata') {
-    return Buffer.from(
+    return [
       JSON.stringify({
         kind: 'PartialObjectMetadataList',
         apiVersion: format.apiVersion,
@@ -108,14 +114,14 @@ export function encodeList(
           partialObjectMetadata(stored, format.apiVersion),
         ),
       }),
-    );
+    ];
   }
   const head = `{"kind":${JSON.stringify(
     `${type.kind}List`,
   )},"apiVersion":${JSON.stringify(
     apiVersionOf(type),
   )},"metadata":${JSON.stringify(listMetadata)},"items":[`;
-  return joinUtf8(
+  return joinInChunks(
     head,
     items.map(stored => listItemJson(type, stored)),
     ']}',

@@ -15,18 +15,23 @@ const MAX_BODY_BYTES = 3 * 1024 * 1024;
 export function sendJson(
   response: ServerResponse,
   code: number,
-  body: string | Buffer | JsonObject,
+  body: string | readonly string[] | JsonObject,
 ): void {
-  const text =
-    typeof body === 'string' || Buffer.isBuffer(body)
-      ? body
-      : JSON.stringify(body);
+  let chunks: readonly string[];
+  if (typeof body === 'string') chunks = [body];
+  else if (Array.isArray(body)) chunks = body;
+  else chunks = [JSON.stringify(body)];
+  let length = 0;
+  for (const chunk of chunks) length += Buffer.byteLength(chunk);
   response.writeHead(code, {
     'Content-Type': 'application/json',
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Length': length,
     'Cache-Control': 'no-cache, private',
   });
-  response.end(text);
+  // Corked, the pieces reach the socket as one write; end() uncorks.
+  response.cork();
+  for (const chunk of chunks) response.write(chunk);
+  response.end();
 }
 
 export function sendStatus(response: ServerResponse, status: Status): void {
