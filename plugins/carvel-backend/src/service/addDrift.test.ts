@@ -102,6 +102,21 @@ describe('addDrift', () => {
     );
   });
 
+  it('leaves the answer as it is when the mirror follows no repository', async () => {
+    const states = [buildClusterState(staging, selection, settled)];
+    const followsNothing: DesiredStateSource = {
+      ...source(),
+      desiredState: () => ({ repositories: [] }),
+    };
+    expect(
+      await addDrift(states, {
+        source: followsNothing,
+        views: [staging],
+        packageNames,
+      }),
+    ).toBe(states);
+  });
+
   it('is in sync through the App on a cluster the entity does not show', async () => {
     const [state] = await driftOf([build, staging], [staging], source());
     expect(state.packageInstalls).toEqual([
@@ -125,6 +140,8 @@ describe('addDrift', () => {
     const [first] = await driftOf([build, staging], [staging], mirror);
     const [again] = await driftOf([build, staging], [staging], mirror);
     expect(again.packageInstalls[0]).toBe(first.packageInstalls[0]);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first.packageInstalls)).toBe(true);
     expect(Object.isFrozen(first.packageInstalls[0].desired)).toBe(true);
 
     const [gitReadAgain] = await driftOf([build, staging], [staging], source());

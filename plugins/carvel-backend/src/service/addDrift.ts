@@ -43,6 +43,28 @@ const driftRows = new WeakMap<
   { inputs: unknown[]; row: PackageInstallState }
 >();
 
+const installsIndexed = new WeakMap<
+  readonly PackageInstall[],
+  Map<string, PackageInstall>
+>();
+
+/** A package's PackageInstalls on a cluster by namespace/name, once per answer of its index. */
+function installsByName(
+  installs: readonly PackageInstall[],
+): Map<string, PackageInstall> {
+  let byName = installsIndexed.get(installs);
+  if (!byName) {
+    byName = new Map(
+      installs.map(i => [
+        `${i.metadata.namespace ?? ''}/${i.metadata.name}`,
+        i,
+      ]),
+    );
+    installsIndexed.set(installs, byName);
+  }
+  return byName;
+}
+
 function deepFreeze<T extends object>(value: T): T {
   for (const field of Object.values(value)) {
     if (field && typeof field === 'object') deepFreeze(field);
@@ -109,8 +131,46 @@ function missingRow(desired: DesiredPackageInstall): PackageInstallState {
   };
 }
 
-const withTargetCluster = (app: AppState, targetCluster?: string) =>
-  targetCluster ? { ...app, targetCluster } : app;
+const appsWithTarget = new WeakMap<
+  AppState,
+  { targetCluster: string; app: AppState }
+>();
+
+function withTargetCluster(app: AppState, targetCluster?: string): AppState {
+  if (!targetCluster) return app;
+  const known = appsWithTarget.get(app);
+  if (known?.targetCluster === targetCluster) return known.app;
+  const placed = Object.freeze({ ...app, targetCluster });
+  appsWithTarget.set(app, { targetCluster, app: placed });
+  return placed;
+}
+
+/** The answer's cluster state with drift, the same object while its rows and Apps are the same. */
+const clustersWithDrift = new WeakMap<ClusterCarvelState, ClusterCarvelState>();
+
+function clusterWithDrift(
+  state: ClusterCarvelState,
+  packageInstalls: PackageInstallState[],
+  apps: AppState[],
+): ClusterCarvelState {
+  const known = clustersWithDrift.get(state);
+  const same = <T>(a: readonly T[], b: readonly T[]) =>
+    a.length === b.length && a.every((item, i) => item === b[i]);
+  if (
+    known &&
+    same(known.packageInstalls, packageInstalls) &&
+    same(known.apps, apps)
+  ) {
+    return known;
+  }
+  const withDrift = Object.freeze({
+    ...state,
+    packageInstalls: Object.freeze(packageInstalls) as PackageInstallState[],
+    apps: Object.freeze(apps) as AppState[],
+  });
+  if (Object.isFrozen(state)) clustersWithDrift.set(state, withDrift);
+  return withDrift;
+}
 
 const desiredSummary = (wanted: DesiredPackageInstall) => ({
   constraints: wanted.constraints,
@@ -128,8 +188,8 @@ export async function addDrift(
   options: AddDriftOptions,
 ): Promise<ClusterCarvelState[]> {
   const { source } = options;
-  if (!source) return states;
-  const desiredState = source.desiredState();
+  const desiredState = source?.desiredState();
+  if (!source || !desiredState?.repositories.length) return states;
   const repositoryKnown = desiredState.repositories.some(r => r.commit);
   const desired = desiredByInstall(desiredState, options.packageNames);
   const problems = desiredState.repositories.flatMap(r => r.problems);
@@ -208,25 +268,30 @@ export async function addDrift(
     return withDriftRow;
   };
 
+  const viewsByName = new Map(options.views.map(v => [v.name, v]));
+  const desiredByCluster = new Map<string, DesiredPackageInstall[]>();
+  for (const install of desired.values()) {
+    const onThatCluster = desiredByCluster.get(install.cluster) ?? [];
+    onThatCluster.push(install);
+    desiredByCluster.set(install.cluster, onThatCluster);
+  }
   return Promise.all(
     states.map(async state => {
-      const view = options.views.find(v => v.name === state.name);
+      const view = viewsByName.get(state.name);
       const onCluster = (
         packageName: string,
         namespace: string,
         name: string,
       ) =>
-        view?.packageInstalls
-          .get(packageName)
-          .find(
-            i => i.metadata.namespace === namespace && i.metadata.name === name,
-          );
+        view &&
+        installsByName(view.packageInstalls.get(packageName)).get(
+          `${namespace}/${name}`,
+        );
       // A cluster that did not answer has not lost its PackageInstalls.
       const missing =
         state.state === 'ok'
-          ? [...desired.values()].filter(
+          ? (desiredByCluster.get(state.name) ?? []).filter(
               d =>
-                d.cluster === state.name &&
                 (!options.namespace || d.namespace === options.namespace) &&
                 !onCluster(d.packageName, d.namespace, d.name),
             )
@@ -241,10 +306,10 @@ export async function addDrift(
         ),
         ...missing.map(d => withDrift(state.name, missingRow(d), undefined)),
       ]);
-      return {
-        ...state,
-        packageInstalls: rows,
-        apps: state.apps.map(app =>
+      return clusterWithDrift(
+        state,
+        rows,
+        state.apps.map(app =>
           app.targetCluster
             ? app
             : withTargetCluster(
@@ -252,7 +317,7 @@ export async function addDrift(
                 deliveringApps.gitTargetOf(app.namespace, app.name),
               ),
         ),
-      };
+      );
     }),
   );
 }
