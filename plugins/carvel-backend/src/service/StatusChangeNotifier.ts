@@ -1,11 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SignalsService } from '@backstage/plugin-signals-node';
-import {
-  carvelPackageChannel,
-  type CarvelPackageSignal,
-  type DesiredStateSource,
-} from '@carvel-gitops/plugin-carvel-common';
+import type { DesiredStateSource } from '@carvel-gitops/plugin-carvel-common';
 import type { ClusterFleet } from '../cluster/ClusterFleet';
+import { PackageSignalQueue } from './PackageSignalQueue';
 
 /** Tells open entity tabs, through Backstage signals, that a package changed somewhere. */
 export function notifyStatusChanges(options: {
@@ -13,30 +10,10 @@ export function notifyStatusChanges(options: {
   signals: SignalsService;
   logger: LoggerService;
 }): () => void {
-  return options.fleet.onPackageChange((packageNames, clusters) =>
-    publishPackageChanges(options, packageNames, [...clusters].sort()),
-  );
-}
-
-function publishPackageChanges(
-  options: { signals: SignalsService; logger: LoggerService },
-  packageNames: Iterable<string>,
-  clusters: string[],
-) {
-  for (const packageName of packageNames) {
-    const message: CarvelPackageSignal = { packageName, clusters };
-    options.signals
-      .publish({
-        recipients: { type: 'broadcast' },
-        channel: carvelPackageChannel(packageName),
-        message,
-      })
-      .catch(error =>
-        options.logger.warn(
-          `Could not publish a Carvel status signal: ${error.message}`,
-        ),
-      );
-  }
+  const queue = new PackageSignalQueue(options);
+  return options.fleet.onPackageChange((packageNames, clusters) => {
+    for (const packageName of packageNames) queue.add(packageName, clusters);
+  });
 }
 
 /**
@@ -48,6 +25,7 @@ export function notifyGitopsChanges(options: {
   signals: SignalsService;
   logger: LoggerService;
 }): () => void {
+  const queue = new PackageSignalQueue(options);
   return options.mirror.onChange(() => {
     const clustersByPackage = new Map<string, Set<string>>();
     for (const repository of options.mirror.desiredState().repositories) {
@@ -68,7 +46,7 @@ export function notifyGitopsChanges(options: {
       }
     }
     for (const [packageName, clusters] of clustersByPackage) {
-      publishPackageChanges(options, [packageName], [...clusters].sort());
+      queue.add(packageName, clusters);
     }
   });
 }
