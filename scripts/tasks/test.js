@@ -30,6 +30,12 @@ async function main() {
     ],
     ['API reports', 'node', ['scripts/tasks/apiReports.js']],
     ['benchmark lint', 'backstage-cli', ['package', 'lint'], 'test/bench'],
+    [
+      'benchmark tests',
+      'backstage-cli',
+      ['package', 'test', '--ci', '--watchAll=false'],
+      'test/bench',
+    ],
     ...RUNNERS.flatMap(([name, folder]) => [
       [`${name}: runner lint`, 'backstage-cli', ['package', 'lint'], folder],
       [
