@@ -6,23 +6,53 @@ import {
   failureStatus,
   serviceUnavailable,
 } from './errors';
+import { BufferPool } from './bufferPool';
 import type { UnavailableBody } from './faults';
 import { JsonObject, isJsonObject } from './resources';
 
 /** The API server's request body limit. */
 const MAX_BODY_BYTES = 3 * 1024 * 1024;
 
+/** Pieces of list bodies are copied into these while the socket sends them. */
+const bodyBuffers = new BufferPool(64 * 1024, 512);
+
+/**
+ * Writes `pieces` to the corked response through pooled buffers, given back once the response
+ * has been handed to the socket: a piece's string kept until then outlives young-generation GCs.
+ */
+function writePieces(
+  response: ServerResponse,
+  pieces: readonly string[],
+): void {
+  const taken: Buffer[] = [];
+  for (const piece of pieces) {
+    if (piece.length > bodyBuffers.bufferBytes / 3) {
+      const size = Buffer.byteLength(piece);
+      if (size > bodyBuffers.bufferBytes) {
+        response.write(piece);
+        continue;
+      }
+    }
+    const buffer = bodyBuffers.take();
+    taken.push(buffer);
+    response.write(buffer.subarray(0, buffer.write(piece)));
+  }
+  if (taken.length > 0) {
+    response.once('finish', () => bodyBuffers.give(taken));
+  }
+}
+
 export function sendJson(
   response: ServerResponse,
   code: number,
   body: string | readonly string[] | JsonObject,
 ): void {
-  let chunks: readonly string[];
-  if (typeof body === 'string') chunks = [body];
-  else if (Array.isArray(body)) chunks = body;
-  else chunks = [JSON.stringify(body)];
+  let pieces: readonly string[];
+  if (typeof body === 'string') pieces = [body];
+  else if (Array.isArray(body)) pieces = body;
+  else pieces = [JSON.stringify(body)];
   let length = 0;
-  for (const chunk of chunks) length += Buffer.byteLength(chunk);
+  for (const piece of pieces) length += Buffer.byteLength(piece);
   response.writeHead(code, {
     'Content-Type': 'application/json',
     'Content-Length': length,
@@ -30,7 +60,8 @@ export function sendJson(
   });
   // Corked, the pieces reach the socket as one write; end() uncorks.
   response.cork();
-  for (const chunk of chunks) response.write(chunk);
+  if (pieces.length > 1) writePieces(response, pieces);
+  else if (pieces.length === 1) response.write(pieces[0]);
   response.end();
 }
 
