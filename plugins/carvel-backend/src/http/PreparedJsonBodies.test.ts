@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { PreparedJsonBodies } from './PreparedJsonBodies';
 
 function setup(options: { maxEntries?: number; maxChars?: number } = {}) {
-  const compress = jest.fn(async (text: string) => gzipSync(text));
+  const compress = jest.fn(async (body: Buffer) => gzipSync(body));
   const bodies = new PreparedJsonBodies({ ...options, compress });
   const answers: Record<string, unknown> = {};
   const app = express().get('/:key', async (req, res) => {

@@ -1,4 +1,4 @@
-import { jsonText } from './jsonText';
+import { jsonParts, jsonText } from './jsonText';
 
 describe('jsonText', () => {
   it.each([
@@ -12,6 +12,15 @@ describe('jsonText', () => {
     ],
     ['a sparse array', [1, , 3]], // eslint-disable-line no-sparse-arrays
     ['a date', { at: new Date(0) }],
+    [
+      'a field whose toJSON writes nothing',
+      { a: { toJSON: () => undefined }, b: 1 },
+    ],
+    [
+      'only fields JSON leaves out',
+      { a: undefined, b: () => 1, c: Symbol('c') },
+    ],
+    ['empty objects and arrays', { a: {}, b: [], c: Object.freeze({}) }],
     ['keys that need escaping', { 'a"b': 1, '\n': 2 }],
     [
       'frozen rows among fresh ones',
@@ -50,6 +59,24 @@ describe('jsonText', () => {
       '{"rows":[{"name":"app","status":"succeeded"}],"more":true}',
     );
     expect(reads).toBe(1);
+  });
+
+  it('answers pieces that hold the text of each frozen object once written', () => {
+    const rows = Array.from({ length: 3 }, (_, i) =>
+      Object.freeze({ name: `install-${i}` }),
+    );
+    const cluster = Object.freeze({
+      name: 'staging',
+      rows: Object.freeze(rows),
+    });
+    const first = jsonParts({ clusters: [cluster] });
+    const second = jsonParts({ clusters: [cluster] });
+    const clusterText = JSON.stringify(cluster);
+    expect(first).toContain(clusterText);
+    expect(second.find(p => p === clusterText)).toBe(
+      first.find(p => p === clusterText),
+    );
+    expect(second.join('')).toBe(JSON.stringify({ clusters: [cluster] }));
   });
 
   it('writes again a frozen object holding something that may change', () => {
