@@ -50,6 +50,26 @@ function fitsHistory(
 const stateKey = (state: { toVersion?: string; status: string }) =>
   `${state.toVersion ?? ''}|${state.status}`;
 
+const MAX_SHARED_STATE_KEYS = 10_000;
+
+/** The state last stored per PackageInstall, keyed by the objects' own namespace and name strings. */
+class InstallStates {
+  private readonly byNamespace = new Map<string, Map<string, string>>();
+
+  get(namespace: string, name: string): string | undefined {
+    return this.byNamespace.get(namespace)?.get(name);
+  }
+
+  set(namespace: string, name: string, state: string): void {
+    let names = this.byNamespace.get(namespace);
+    if (!names) {
+      names = new Map();
+      this.byNamespace.set(namespace, names);
+    }
+    names.set(name, state);
+  }
+}
+
 /**
  * Writes a row whenever a PackageInstall settles on a new (version, status). Work is serialised
  * and deduplicated per cluster × package, so a burst of changes never floods the database.
@@ -60,7 +80,9 @@ export class DeploymentHistoryRecorder {
     { cluster: string; packageName: string }
   >();
   /** Per cluster × package, the last stored state of each PackageInstall: unchanged ones cost no query. */
-  private readonly known = new Map<string, Map<string, string>>();
+  private readonly known = new Map<string, InstallStates>();
+  /** Distinct `version|status` keys, shared by every PackageInstall in that state. */
+  private readonly stateKeys = new Map<string, string>();
   private draining?: Promise<void>;
   private unsubscribe?: () => void;
   private stopped = false;
@@ -129,7 +151,7 @@ export class DeploymentHistoryRecorder {
     );
     const now = this.options.now?.() ?? new Date();
     const known = this.known.get(pairKey(clusterName, packageName));
-    const stored = new Map<string, string>();
+    const stored = new InstallStates();
     const failures: Error[] = [];
     for (const install of cluster.packageInstalls.get(packageName)) {
       if (this.stopped) return;
@@ -141,8 +163,8 @@ export class DeploymentHistoryRecorder {
         now,
       );
       if (!state) {
-        const previous = known?.get(installKey);
-        if (previous) stored.set(installKey, previous);
+        const previous = known?.get(namespace, install.metadata.name);
+        if (previous) stored.set(namespace, install.metadata.name, previous);
         continue;
       }
       const ref = {
@@ -151,10 +173,11 @@ export class DeploymentHistoryRecorder {
         name: install.metadata.name,
       };
       try {
-        if (known?.get(installKey) !== stateKey(state)) {
+        const key = this.sharedStateKey(state);
+        if (known?.get(namespace, install.metadata.name) !== key) {
           await this.recordInstall(ref, packageName, state);
         }
-        stored.set(installKey, stateKey(state));
+        stored.set(namespace, install.metadata.name, key);
       } catch (error) {
         failures.push(error as Error);
       }
@@ -166,6 +189,15 @@ export class DeploymentHistoryRecorder {
         `${failures.length} PackageInstall(s) not recorded, first: ${failures[0].message}`,
       );
     }
+  }
+
+  private sharedStateKey(state: SettledState): string {
+    const key = stateKey(state);
+    const shared = this.stateKeys.get(key);
+    if (shared !== undefined) return shared;
+    if (this.stateKeys.size < MAX_SHARED_STATE_KEYS)
+      this.stateKeys.set(key, key);
+    return key;
   }
 
   private async recordInstall(
