@@ -4,6 +4,7 @@ import {
   ENTITY_PACKAGE,
   type FarmCluster,
 } from './clusterFarm';
+import type { ClusterConfig } from '../../../plugins/carvel-backend/src/config/readClusterConfigs';
 
 /** The Component the benchmark asks both plugins about, as the catalog file declares it. */
 export const BENCH_ENTITY = {
@@ -69,7 +70,9 @@ export function benchBackendConfig(options: {
 }
 
 /** `carvel.clusters` in a file of its own, rewritten to add the clusters to a running backend. */
-export function carvelClustersConfig(clusters: FarmCluster[]) {
+export function carvelClustersConfig(clusters: FarmCluster[]): {
+  carvel: { requestTimeoutMs: number; clusters: ClusterConfig[] };
+} {
   return {
     carvel: {
       // The farm serves every cluster from one process on a shared machine; a real API server is faster.

@@ -60,7 +60,9 @@ export class CarvelStatusService {
       c => !selection.clusters || selection.clusters.includes(c.name),
     );
     const settled = await Promise.all(
-      clusters.map(c => c.whenSettled(initialSyncTimeoutMs)),
+      clusters.map(c =>
+        c.state === 'synced' ? true : c.whenSettled(initialSyncTimeoutMs),
+      ),
     );
     const states = clusters.map((cluster, i) =>
       buildClusterState(cluster, selection, {

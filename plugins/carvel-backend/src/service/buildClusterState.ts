@@ -205,6 +205,17 @@ const sameInput = (a: unknown, b: unknown) =>
 
 const MAX_SELECTIONS_PER_CLUSTER = 64;
 
+const selectionKeys = new WeakMap<CarvelEntitySelection, string>();
+
+function selectionKey(selection: CarvelEntitySelection): string {
+  let key = selectionKeys.get(selection);
+  if (key === undefined) {
+    key = JSON.stringify([selection.packageNames, selection.namespace]);
+    selectionKeys.set(selection, key);
+  }
+  return key;
+}
+
 const builtStates = new WeakMap<
   ClusterView,
   Map<string, { inputs: unknown[]; state: ClusterCarvelState }>
@@ -220,7 +231,7 @@ export function buildClusterState(
   selection: CarvelEntitySelection,
   options: BuildClusterStateOptions,
 ): ClusterCarvelState {
-  const key = JSON.stringify([selection.packageNames, selection.namespace]);
+  const key = selectionKey(selection);
   const inputs = inputsOf(cluster, selection, options);
   let built = builtStates.get(cluster);
   if (!built) {
