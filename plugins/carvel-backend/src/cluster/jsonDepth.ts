@@ -1,9 +1,11 @@
-const OPEN_OBJECT = 0x7b;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_OBJECT = 0x7d;
-const CLOSE_ARRAY = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
+import {
+  OPEN_OBJECT,
+  OPEN_ARRAY,
+  CLOSE_OBJECT,
+  CLOSE_ARRAY,
+  QUOTE,
+  BACKSLASH,
+} from './jsonCharCodes';
 
 /**
  * Walks JSON text once, without parsing it, and reports the nesting depth reached inside each

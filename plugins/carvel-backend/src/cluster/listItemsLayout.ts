@@ -1,10 +1,13 @@
-const OPEN_OBJECT = 0x7b;
-const OPEN_ARRAY = 0x5b;
-const CLOSE_OBJECT = 0x7d;
-const CLOSE_ARRAY = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
+import {
+  OPEN_OBJECT,
+  OPEN_ARRAY,
+  CLOSE_OBJECT,
+  CLOSE_ARRAY,
+  QUOTE,
+  BACKSLASH,
+  COMMA,
+} from './jsonCharCodes';
+
 const ITEMS = Buffer.from('items');
 
 const isWhitespace = (c: number) =>
