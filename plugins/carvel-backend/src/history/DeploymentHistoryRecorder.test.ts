@@ -193,7 +193,7 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
   it('logs a database failure and tries again on the next change', async () => {
     const store = new DeploymentHistoryStore(await databases.init(id));
     const latest = jest
-      .spyOn(store, 'latest')
+      .spyOn(store, 'latestOfEach')
       .mockRejectedValueOnce(new Error('connection refused'));
     const { fleet, set } = settableFleet();
     const logger = mockServices.logger.mock();

@@ -5,6 +5,7 @@ import { CommitLookup, leadTimeSeconds } from './CommitLookup';
 import {
   HISTORY_COLUMN_LIMITS,
   type DeploymentHistoryStore,
+  type DeploymentTransition,
   type InstallRef,
 } from './DeploymentHistoryStore';
 import { observeSettledState, SettledState } from './observeSettledState';
@@ -152,43 +153,96 @@ export class DeploymentHistoryRecorder {
     const now = this.options.now?.() ?? new Date();
     const known = this.known.get(pairKey(clusterName, packageName));
     const stored = new InstallStates();
-    const failures: Error[] = [];
+    const changed: Array<{
+      ref: InstallRef;
+      state: SettledState;
+      key: string;
+    }> = [];
     for (const install of cluster.packageInstalls.get(packageName)) {
-      if (this.stopped) return;
       const namespace = install.metadata.namespace ?? '';
-      const installKey = `${namespace}/${install.metadata.name}`;
+      const name = install.metadata.name;
       const state = observeSettledState(
         install,
-        appsByInstall.get(installKey),
+        appsByInstall.get(`${namespace}/${name}`),
         now,
       );
       if (!state) {
-        const previous = known?.get(namespace, install.metadata.name);
-        if (previous) stored.set(namespace, install.metadata.name, previous);
+        const previous = known?.get(namespace, name);
+        if (previous) stored.set(namespace, name, previous);
         continue;
       }
-      const ref = {
-        cluster: clusterName,
-        namespace,
-        name: install.metadata.name,
-      };
-      try {
-        const key = this.sharedStateKey(state);
-        if (known?.get(namespace, install.metadata.name) !== key) {
-          await this.recordInstall(ref, packageName, state);
-        }
-        stored.set(namespace, install.metadata.name, key);
-      } catch (error) {
-        failures.push(error as Error);
+      const key = this.sharedStateKey(state);
+      if (known?.get(namespace, name) === key) {
+        stored.set(namespace, name, key);
+      } else {
+        changed.push({
+          ref: { cluster: clusterName, namespace, name },
+          state,
+          key,
+        });
       }
     }
+    let failure: Error | undefined;
+    if (changed.length > 0 && !this.stopped) {
+      try {
+        await this.recordChanged(packageName, changed);
+        for (const { ref, key } of changed)
+          stored.set(ref.namespace, ref.name, key);
+      } catch (error) {
+        failure = error as Error;
+      }
+    }
+    if (this.stopped) return;
     // Rebuilt on every pass, so deleted PackageInstalls are forgotten; failed ones are tried again.
     this.known.set(pairKey(clusterName, packageName), stored);
-    if (failures.length > 0) {
+    if (failure) {
       throw new Error(
-        `${failures.length} PackageInstall(s) not recorded, first: ${failures[0].message}`,
+        `${changed.length} PackageInstall(s) not recorded: ${failure.message}`,
       );
     }
+  }
+
+  /** One query for what is stored of them all, one insert per batch of what changed. */
+  private async recordChanged(
+    packageName: string,
+    changed: Array<{ ref: InstallRef; state: SettledState }>,
+  ) {
+    const { store, commits, logger } = this.options;
+    const recordable = changed.filter(({ ref, state }) => {
+      if (fitsHistory(ref, packageName, state)) return true;
+      logger.debug(
+        `Not recording ${ref.namespace}/${ref.name} on ${ref.cluster}: a name or version is too long`,
+      );
+      return false;
+    });
+    if (recordable.length === 0) return;
+    const latest = await store.latestOfEach(
+      recordable[0].ref.cluster,
+      recordable.map(c => c.ref),
+    );
+    const transitions: DeploymentTransition[] = [];
+    for (const { ref, state } of recordable) {
+      const before = latest.get(`${ref.namespace}/${ref.name}`);
+      if (before && stateKey(before) === stateKey(state)) continue;
+      const found = await commits.commitFor(
+        ref.cluster,
+        ref.namespace,
+        ref.name,
+      );
+      const commit = found && COMMIT_SHA.test(found.sha) ? found : undefined;
+      transitions.push({
+        ...ref,
+        packageName,
+        fromVersion: before?.toVersion,
+        toVersion: state.toVersion,
+        status: state.status,
+        commit: commit?.sha,
+        at: state.at,
+        leadTimeSeconds: leadTimeSeconds(commit, state.at),
+        transitionId: state.transitionId,
+      });
+    }
+    await store.recordAll(transitions);
   }
 
   private sharedStateKey(state: SettledState): string {
@@ -198,38 +252,5 @@ export class DeploymentHistoryRecorder {
     if (this.stateKeys.size < MAX_SHARED_STATE_KEYS)
       this.stateKeys.set(key, key);
     return key;
-  }
-
-  private async recordInstall(
-    install: InstallRef,
-    packageName: string,
-    state: SettledState,
-  ) {
-    if (!fitsHistory(install, packageName, state)) {
-      this.options.logger.debug(
-        `Not recording ${install.namespace}/${install.name} on ${install.cluster}: a name or version is too long`,
-      );
-      return;
-    }
-    const { store, commits } = this.options;
-    const latest = await store.latest(install);
-    if (latest && stateKey(latest) === stateKey(state)) return;
-    const found = await commits.commitFor(
-      install.cluster,
-      install.namespace,
-      install.name,
-    );
-    const commit = found && COMMIT_SHA.test(found.sha) ? found : undefined;
-    await store.record({
-      ...install,
-      packageName,
-      fromVersion: latest?.toVersion,
-      toVersion: state.toVersion,
-      status: state.status,
-      commit: commit?.sha,
-      at: state.at,
-      leadTimeSeconds: leadTimeSeconds(commit, state.at),
-      transitionId: state.transitionId,
-    });
   }
 }

@@ -119,6 +119,49 @@ describe.each(databases.ids)('DeploymentHistoryStore on %s', id => {
     });
   });
 
+  it('reads the latest transition of each of many PackageInstalls of one cluster in one go', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const day = (n: number) => new Date(Date.UTC(2026, 10, n));
+    await store.record(transition({ at: day(1), transitionId: '1' }));
+    await store.record(transition({ at: day(3), transitionId: '3' }));
+    await store.record(
+      transition({ namespace: 'team-b', at: day(2), transitionId: '2' }),
+    );
+    await store.record(
+      transition({ cluster: 'staging', at: day(5), transitionId: '5' }),
+    );
+    const latest = await store.latestOfEach('prod', [
+      { namespace: 'apps', name: 'app' },
+      { namespace: 'team-b', name: 'app' },
+      { namespace: 'apps', name: 'missing' },
+    ]);
+    expect(
+      [...latest].map(([key, t]) => [key, t.transitionId, t.at.toISOString()]),
+    ).toEqual(
+      expect.arrayContaining([
+        ['apps/app', '3', day(3).toISOString()],
+        ['team-b/app', '2', day(2).toISOString()],
+      ]),
+    );
+    expect(latest.size).toBe(2);
+  });
+
+  it('records many transitions in batches, each once', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    await store.record(transition({ name: 'install-0' }));
+    const many = Array.from({ length: 120 }, (_, i) =>
+      transition({ name: `install-${i}` }),
+    );
+    await store.recordAll(many);
+    await store.recordAll(many.slice(0, 10));
+    const listed = await store.list({
+      packageNames: ['app.default.tap'],
+      limit: 1000,
+    });
+    expect(listed).toHaveLength(120);
+    expect(new Set(listed.map(t => t.name)).size).toBe(120);
+  });
+
   it('deletes transitions older than the cutoff', async () => {
     const store = new DeploymentHistoryStore(await databases.init(id));
     await store.record(

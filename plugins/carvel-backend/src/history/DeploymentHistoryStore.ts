@@ -103,6 +103,26 @@ export function toHistoryEntry(
   };
 }
 
+// SQLite allows 999 bound values per statement: 11 columns a row.
+const INSERT_BATCH = 50;
+const LOOKUP_BATCH = 500;
+
+function rowOf(transition: DeploymentTransition) {
+  return {
+    cluster: transition.cluster,
+    namespace: transition.namespace,
+    name: transition.name,
+    package_name: transition.packageName,
+    from_version: transition.fromVersion ?? null,
+    to_version: transition.toVersion ?? null,
+    status: transition.status,
+    commit: transition.commit ?? null,
+    at: transition.at,
+    lead_time_seconds: transition.leadTimeSeconds ?? null,
+    transition_id: transition.transitionId,
+  };
+}
+
 /** The deployment history table: each transition stored once, whichever instance writes it first. */
 export class DeploymentHistoryStore {
   constructor(private readonly db: Knex) {}
@@ -110,23 +130,50 @@ export class DeploymentHistoryStore {
   /** Inserts unless this transition is already stored; true when this call stored it. */
   async record(transition: DeploymentTransition): Promise<boolean> {
     const inserted = await this.db(HISTORY_TABLE)
-      .insert({
-        cluster: transition.cluster,
-        namespace: transition.namespace,
-        name: transition.name,
-        package_name: transition.packageName,
-        from_version: transition.fromVersion ?? null,
-        to_version: transition.toVersion ?? null,
-        status: transition.status,
-        commit: transition.commit ?? null,
-        at: transition.at,
-        lead_time_seconds: transition.leadTimeSeconds ?? null,
-        transition_id: transition.transitionId,
-      })
+      .insert(rowOf(transition))
       .onConflict(['cluster', 'namespace', 'name', 'transition_id'])
       .ignore()
       .returning('id');
     return inserted.length > 0;
+  }
+
+  /** Inserts each transition not stored yet, a batch per statement. */
+  async recordAll(transitions: DeploymentTransition[]): Promise<void> {
+    for (let i = 0; i < transitions.length; i += INSERT_BATCH) {
+      await this.db(HISTORY_TABLE)
+        .insert(transitions.slice(i, i + INSERT_BATCH).map(rowOf))
+        .onConflict(['cluster', 'namespace', 'name', 'transition_id'])
+        .ignore();
+    }
+  }
+
+  /** The newest stored transition of each of these PackageInstalls of one cluster, by `namespace/name`. */
+  async latestOfEach(
+    cluster: string,
+    installs: Array<{ namespace: string; name: string }>,
+  ): Promise<Map<string, DeploymentTransition>> {
+    const wanted = new Set(installs.map(i => `${i.namespace}/${i.name}`));
+    const names = [...new Set(installs.map(i => i.name))];
+    const latest = new Map<string, DeploymentTransition>();
+    for (let i = 0; i < names.length; i += LOOKUP_BATCH) {
+      const ranked = this.db(HISTORY_TABLE)
+        .select(
+          '*',
+          this.db.raw(
+            'row_number() over (partition by namespace, name order by at desc, id desc) as newest_first',
+          ),
+        )
+        .where({ cluster })
+        .whereIn('name', names.slice(i, i + LOOKUP_BATCH));
+      const rows: HistoryRow[] = await this.db
+        .from(ranked.as('ranked'))
+        .where('newest_first', 1);
+      for (const row of rows) {
+        const key = `${row.namespace}/${row.name}`;
+        if (wanted.has(key)) latest.set(key, toTransition(row));
+      }
+    }
+    return latest;
   }
 
   /** The newest stored transition of one PackageInstall. */
