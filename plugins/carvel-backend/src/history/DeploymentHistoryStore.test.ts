@@ -98,27 +98,6 @@ describe.each(databases.ids)('DeploymentHistoryStore on %s', id => {
     expect(await store.list({ packageNames: [], limit: 10 })).toEqual([]);
   });
 
-  it('reads the latest transition of one PackageInstall', async () => {
-    const store = new DeploymentHistoryStore(await databases.init(id));
-    const install = { cluster: 'prod', namespace: 'apps', name: 'app' };
-    expect(await store.latest(install)).toBeUndefined();
-    await store.record(
-      transition({
-        at: new Date('2026-11-02T00:00:00Z'),
-        toVersion: '1.2.0',
-        status: 'failed',
-        transitionId: 'b',
-      }),
-    );
-    await store.record(
-      transition({ at: new Date('2026-11-01T00:00:00Z'), transitionId: 'a' }),
-    );
-    expect(await store.latest(install)).toMatchObject({
-      toVersion: '1.2.0',
-      status: 'failed',
-    });
-  });
-
   it('reads the latest transition of each of many PackageInstalls of one cluster in one go', async () => {
     const store = new DeploymentHistoryStore(await databases.init(id));
     const day = (n: number) => new Date(Date.UTC(2026, 10, n));

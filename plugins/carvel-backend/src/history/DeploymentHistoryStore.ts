@@ -176,18 +176,6 @@ export class DeploymentHistoryStore {
     return latest;
   }
 
-  /** The newest stored transition of one PackageInstall. */
-  async latest(install: InstallRef): Promise<DeploymentTransition | undefined> {
-    const row = await this.db<HistoryRow>(HISTORY_TABLE)
-      .where(install)
-      .orderBy([
-        { column: 'at', order: 'desc' },
-        { column: 'id', order: 'desc' },
-      ])
-      .first();
-    return row ? toTransition(row) : undefined;
-  }
-
   /** Newest first. */
   async list(query: HistoryQuery): Promise<DeploymentTransition[]> {
     if (query.packageNames.length === 0) return [];
