@@ -21,6 +21,7 @@ import { commitWebUrl } from './service/commitWebUrl';
 import { DeliveredCommitLookup } from './service/DeliveredCommitLookup';
 import { HistoryService } from './service/HistoryService';
 import { PackageCatalogService } from './service/PackageCatalogService';
+import { ReadableEntities } from './service/readableEntity';
 import {
   notifyGitopsChanges,
   notifyStatusChanges,
@@ -101,12 +102,16 @@ export const carvelPlugin = createBackendPlugin({
         const initialSyncTimeoutMs =
           config.getOptionalNumber('carvel.initialSyncTimeoutMs') ?? 3000;
         const maxItemsPerCluster = readMaxItemsPerCluster(config);
-        const accessReuseMs = readAccessReuseMs(config);
+        const readableEntities = new ReadableEntities({
+          catalog: deps.catalog,
+          permissions: deps.permissions,
+          accessReuseMs: readAccessReuseMs(config),
+        });
         const statusService = new CarvelStatusService({
           fleet,
           catalog: deps.catalog,
           permissions: deps.permissions,
-          accessReuseMs,
+          readableEntities,
           initialSyncTimeoutMs,
           maxItemsPerCluster,
           desiredState: gitopsMirror,
@@ -126,7 +131,7 @@ export const carvelPlugin = createBackendPlugin({
             historyService: new HistoryService({
               catalog: deps.catalog,
               permissions: deps.permissions,
-              accessReuseMs,
+              readableEntities,
               store: history.store,
               desiredState: gitopsMirror,
               commitUrl,

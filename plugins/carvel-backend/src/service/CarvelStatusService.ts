@@ -43,7 +43,7 @@ export class CarvelStatusService {
   private readonly entities: ReadableEntities;
 
   constructor(private readonly options: CarvelStatusServiceOptions) {
-    this.entities = new ReadableEntities(options);
+    this.entities = options.readableEntities ?? new ReadableEntities(options);
   }
 
   async getEntityStatus(

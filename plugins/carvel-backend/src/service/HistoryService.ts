@@ -53,7 +53,7 @@ export class HistoryService {
   private readonly entities: ReadableEntities;
 
   constructor(private readonly options: HistoryServiceOptions) {
-    this.entities = new ReadableEntities(options);
+    this.entities = options.readableEntities ?? new ReadableEntities(options);
   }
 
   async getEntityHistory(

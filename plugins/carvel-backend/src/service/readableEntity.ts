@@ -21,6 +21,8 @@ export interface EntityAccess {
    */
   accessReuseMs?: number;
   nowMs?: () => number;
+  /** Shared by the services that ask the same questions (status and history), so a tab asks once. */
+  readableEntities?: ReadableEntities;
 }
 
 /**
