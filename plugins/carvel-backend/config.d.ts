@@ -48,7 +48,8 @@ export interface Config {
        * How long one caller's catalog lookup and `carvel.status.read` decision for one entity are
        * reused by the status and history endpoints, in milliseconds; default 1000, 0 asks every time.
        * Only allowed answers are kept, per user (and acting service) or service; identical requests
-       * in flight are asked once either way.
+       * in flight are asked once either way. Past half this time an answer is asked again in the
+       * background while the kept one is served; a refusal then ends the reuse at once.
        */
       accessReuseMs?: number;
     };

@@ -57,14 +57,63 @@ describe('ReadableEntities', () => {
       'user:default/alice',
     ]);
     await expect(entities.find(ref, alice)).resolves.toBe(entity);
-    advance(999);
+    advance(499);
     await expect(entities.find(ref, alice)).resolves.toBe(entity);
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(1);
     expect(permissions.authorize).toHaveBeenCalledTimes(1);
-    advance(1);
+  });
+
+  it('asks again in the background past half the reuse time, so a steady caller never waits', async () => {
+    const { entities, catalog, permissions, advance } = setup(1000, [
+      'user:default/alice',
+    ]);
+    let releaseCatalog = () => {};
     await entities.find(ref, alice);
+    advance(500);
+    catalog.getEntityByRef.mockImplementationOnce(
+      () => new Promise(resolve => (releaseCatalog = () => resolve(entity))),
+    );
+    await expect(entities.find(ref, alice)).resolves.toBe(entity);
+    await expect(entities.find(ref, alice)).resolves.toBe(entity);
     expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+    releaseCatalog();
+    await new Promise(setImmediate);
     expect(permissions.authorize).toHaveBeenCalledTimes(2);
+
+    advance(999);
+    await entities.find(ref, alice);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(3);
+  });
+
+  it('asks before answering once the reuse time is over', async () => {
+    const { entities, catalog, advance } = setup(1000, ['user:default/alice']);
+    await entities.find(ref, alice);
+    advance(1000);
+    let asked = false;
+    catalog.getEntityByRef.mockImplementationOnce(async () => {
+      asked = true;
+      return entity;
+    });
+    await entities.find(ref, alice);
+    expect(asked).toBe(true);
+    expect(catalog.getEntityByRef).toHaveBeenCalledTimes(2);
+  });
+
+  it('ends the reuse at once when the background question is refused', async () => {
+    const { entities, permissions, advance } = setup(1000, [
+      'user:default/alice',
+    ]);
+    await entities.find(ref, alice);
+    advance(600);
+    permissions.authorize.mockResolvedValueOnce([
+      { result: AuthorizeResult.DENY },
+    ]);
+    await expect(entities.find(ref, alice)).resolves.toBe(entity);
+    await new Promise(setImmediate);
+    permissions.authorize.mockResolvedValueOnce([
+      { result: AuthorizeResult.DENY },
+    ]);
+    await expect(entities.find(ref, alice)).rejects.toThrow(NotAllowedError);
   });
 
   it("never answers one caller with another's decision", async () => {

@@ -87,12 +87,14 @@ const MAX_REMEMBERED = 10_000;
 /**
  * findReadableEntity for a burst of requests: one caller's allowed answer for an entity is reused for
  * a short time, and identical questions in flight are asked once. A refusal or failure is never kept.
+ * Past half its reuse time an answer is asked again in the background, so a steady caller never waits
+ * for the catalog and the permission backend; a refusal then ends the reuse at once.
  */
 export class ReadableEntities {
   private readonly inFlight = new Map<string, Promise<Entity>>();
   private readonly allowed = new Map<
     string,
-    { entity: Entity; until: number }
+    { entity: Entity; refreshAfter: number; until: number }
   >();
 
   constructor(private readonly access: EntityAccess) {}
@@ -106,30 +108,43 @@ export class ReadableEntities {
       return findReadableEntity(this.access, entityRef, credentials);
     }
     const key = `${caller}\n${stringifyEntityRef(entityRef)}`;
-    const now = (this.access.nowMs ?? Date.now)();
+    const now = this.now();
     const remembered = this.allowed.get(key);
     if (remembered && remembered.until > now) {
+      if (remembered.refreshAfter <= now && !this.inFlight.has(key)) {
+        this.ask(key, entityRef, credentials).catch(() => {});
+      }
       return Promise.resolve(remembered.entity);
     }
     this.allowed.delete(key);
-    const asked = this.inFlight.get(key);
-    if (asked) return asked;
+    return this.inFlight.get(key) ?? this.ask(key, entityRef, credentials);
+  }
+
+  private ask(
+    key: string,
+    entityRef: CompoundEntityRef,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
     const answer = findReadableEntity(this.access, entityRef, credentials);
     this.inFlight.set(key, answer);
     answer.then(
       entity => this.remember(key, entity),
-      () => {},
+      () => this.allowed.delete(key),
     );
     const settle = () => this.inFlight.delete(key);
     answer.then(settle, settle);
     return answer;
   }
 
+  private now() {
+    return (this.access.nowMs ?? Date.now)();
+  }
+
   private remember(key: string, entity: Entity) {
     const reuseMs = this.access.accessReuseMs ?? 0;
     if (reuseMs <= 0) return;
-    if (this.allowed.size >= MAX_REMEMBERED) {
-      const now = (this.access.nowMs ?? Date.now)();
+    const now = this.now();
+    if (this.allowed.size >= MAX_REMEMBERED && !this.allowed.has(key)) {
       for (const [k, v] of this.allowed) {
         if (v.until <= now) this.allowed.delete(k);
       }
@@ -139,7 +154,8 @@ export class ReadableEntities {
     }
     this.allowed.set(key, {
       entity,
-      until: (this.access.nowMs ?? Date.now)() + reuseMs,
+      refreshAfter: now + reuseMs / 2,
+      until: now + reuseMs,
     });
   }
 }
