@@ -129,6 +129,53 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
     await after.recorder.stop();
   });
 
+  it('asks the database only about PackageInstalls whose settled state changed, in any order', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const latest = jest.spyOn(store, 'latestOfEach');
+    const { recorder, set } = recorderFor(store);
+    const at = '2026-12-01T10:00:00Z';
+    const [a, b, c] = ['a', 'b', 'c'].map(name =>
+      packageInstall(name, { version: '1.0.0' }),
+    );
+    const apps = ['a', 'b', 'c'].map(name => ownedApp(name, '1.0.0', at));
+    set('prod', [a, b, c], apps);
+    await recorder.whenIdle();
+    expect(latest).toHaveBeenCalledTimes(1);
+
+    set('prod', [a, b, c], apps);
+    await recorder.whenIdle();
+    set('prod', [c, packageInstall('b', { version: '1.0.0' }), a], apps);
+    await recorder.whenIdle();
+    expect(latest).toHaveBeenCalledTimes(1);
+
+    const later = '2026-12-01T11:00:00Z';
+    set(
+      'prod',
+      [
+        packageInstall('d', { version: '1.0.0' }),
+        c,
+        a,
+        packageInstall('b', { version: '1.1.0' }),
+      ],
+      [
+        apps[0],
+        apps[2],
+        ownedApp('d', '1.0.0', later),
+        ownedApp('b', '1.1.0', later),
+      ],
+    );
+    await recorder.whenIdle();
+    expect(latest).toHaveBeenCalledTimes(2);
+    expect(latest.mock.calls[1][1].map(ref => ref.name).sort()).toEqual([
+      'b',
+      'd',
+    ]);
+    expect(
+      (await store.list(query)).map(i => `${i.name} ${i.toVersion}`).sort(),
+    ).toEqual(['a 1.0.0', 'b 1.0.0', 'b 1.1.0', 'c 1.0.0', 'd 1.0.0']);
+    await recorder.stop();
+  });
+
   it('records every transition once when two backend instances observe the same clusters', async () => {
     const db = await databases.init(id);
     const instances = [

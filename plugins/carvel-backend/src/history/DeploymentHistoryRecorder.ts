@@ -53,21 +53,35 @@ const stateKey = (state: { toVersion?: string; status: string }) =>
 
 const MAX_SHARED_STATE_KEYS = 10_000;
 
-/** The state last stored per PackageInstall, keyed by the objects' own namespace and name strings. */
-class InstallStates {
-  private readonly byNamespace = new Map<string, Map<string, string>>();
+/**
+ * The state last stored of each PackageInstall of one cluster × package, index by index beside the
+ * array it was read from: an array slot per PackageInstall instead of a map entry.
+ */
+interface StoredStates {
+  readonly installs: readonly PackageInstall[];
+  readonly keys: ReadonlyArray<string | undefined>;
+}
 
-  get(namespace: string, name: string): string | undefined {
-    return this.byNamespace.get(namespace)?.get(name);
-  }
+const installName = (install: PackageInstall) =>
+  `${install.metadata.namespace ?? ''}/${install.metadata.name}`;
 
-  set(namespace: string, name: string, state: string): void {
-    let names = this.byNamespace.get(namespace);
-    if (!names) {
-      names = new Map();
-      this.byNamespace.set(namespace, names);
-    }
-    names.set(name, state);
+/** Looks up the stored state of a PackageInstall, by its slot while the array is unchanged. */
+class PreviousStates {
+  private byName?: Map<string, string | undefined>;
+
+  constructor(private readonly stored: StoredStates | undefined) {}
+
+  keyOf(install: PackageInstall, index: number): string | undefined {
+    const stored = this.stored;
+    if (!stored) return undefined;
+    if (stored.installs[index] === install) return stored.keys[index];
+    this.byName ??= new Map(
+      stored.installs.map((previous, i) => [
+        installName(previous),
+        stored.keys[i],
+      ]),
+    );
+    return this.byName.get(installName(install));
   }
 }
 
@@ -81,7 +95,7 @@ export class DeploymentHistoryRecorder {
     { cluster: string; packageName: string }
   >();
   /** Per cluster × package, the last stored state of each PackageInstall: unchanged ones cost no query. */
-  private readonly known = new Map<string, InstallStates>();
+  private readonly known = new Map<string, StoredStates>();
   /** Distinct `version|status` keys, shared by every PackageInstall in that state. */
   private readonly stateKeys = new Map<string, string>();
   private draining?: Promise<void>;
@@ -151,50 +165,54 @@ export class DeploymentHistoryRecorder {
         ]),
     );
     const now = this.options.now?.() ?? new Date();
-    const known = this.known.get(pairKey(clusterName, packageName));
-    const stored = new InstallStates();
+    const previous = new PreviousStates(
+      this.known.get(pairKey(clusterName, packageName)),
+    );
+    const installs = cluster.packageInstalls.get(packageName);
+    const keys: Array<string | undefined> = new Array(installs.length);
     const changed: Array<{
       ref: InstallRef;
       state: SettledState;
       key: string;
+      index: number;
     }> = [];
-    for (const install of cluster.packageInstalls.get(packageName)) {
+    installs.forEach((install, index) => {
       const namespace = install.metadata.namespace ?? '';
       const name = install.metadata.name;
+      const storedKey = previous.keyOf(install, index);
       const state = observeSettledState(
         install,
         appsByInstall.get(`${namespace}/${name}`),
         now,
       );
       if (!state) {
-        const previous = known?.get(namespace, name);
-        if (previous) stored.set(namespace, name, previous);
-        continue;
+        keys[index] = storedKey;
+        return;
       }
       const key = this.sharedStateKey(state);
-      if (known?.get(namespace, name) === key) {
-        stored.set(namespace, name, key);
+      if (storedKey === key) {
+        keys[index] = key;
       } else {
         changed.push({
           ref: { cluster: clusterName, namespace, name },
           state,
           key,
+          index,
         });
       }
-    }
+    });
     let failure: Error | undefined;
     if (changed.length > 0 && !this.stopped) {
       try {
         await this.recordChanged(packageName, changed);
-        for (const { ref, key } of changed)
-          stored.set(ref.namespace, ref.name, key);
+        for (const { index, key } of changed) keys[index] = key;
       } catch (error) {
         failure = error as Error;
       }
     }
     if (this.stopped) return;
     // Rebuilt on every pass, so deleted PackageInstalls are forgotten; failed ones are tried again.
-    this.known.set(pairKey(clusterName, packageName), stored);
+    this.known.set(pairKey(clusterName, packageName), { installs, keys });
     if (failure) {
       throw new Error(
         `${changed.length} PackageInstall(s) not recorded: ${failure.message}`,
