@@ -86,6 +86,7 @@ async function benchmark(farm: Farm) {
     const memoryBefore = await settledMemory(backend, 3);
 
     log(`watching ${CLUSTERS} clusters`);
+    if (CPU_PROFILE_DIR) await backend.startCpuProfile();
     const startedSync = performance.now();
     backend.watchClusters(clusters);
     const clustersView = { url: `${backend.baseUrl}/api/carvel/clusters` };
@@ -103,6 +104,14 @@ async function benchmark(farm: Farm) {
     );
     const syncMs = performance.now() - startedSync;
     log(`synced in ${Math.round(syncMs)} ms`);
+    if (CPU_PROFILE_DIR) {
+      const file = path.resolve(
+        CPU_PROFILE_DIR,
+        `carvel-sync-${Date.now()}.cpuprofile`,
+      );
+      await backend.stopCpuProfile(file);
+      log(`CPU profile of the first sync: ${file}`);
+    }
     const memoryAfter = await settledMemory(backend, 5);
     if (HEAP_SNAPSHOT) {
       log(
