@@ -176,6 +176,69 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
     await recorder.stop();
   });
 
+  it('reads a cluster once its first list is complete, not from half its pages', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const latest = jest.spyOn(store, 'latestOfEach');
+    const { recorder, set } = recorderFor(store);
+    const state = deployed('1.0.0', '2026-12-01T10:00:00Z');
+    set('prod', state.installs, [], 'syncing');
+    await recorder.whenIdle();
+    expect(latest).not.toHaveBeenCalled();
+
+    set('prod', state.installs, state.apps, 'synced');
+    await recorder.whenIdle();
+    expect(await store.list(query)).toEqual([
+      expect.objectContaining({
+        toVersion: '1.0.0',
+        at: new Date('2026-12-01T10:00:00Z'),
+      }),
+    ]);
+
+    const failed = packageInstall('app', {
+      version: '1.0.0',
+      condition: 'ReconcileFailed',
+    });
+    set('prod', [failed], state.apps, 'error');
+    await recorder.whenIdle();
+    expect((await store.list(query)).map(i => i.status)).toEqual([
+      'failed',
+      'succeeded',
+    ]);
+    await recorder.stop();
+  });
+
+  it("asks the database once for all of a cluster's changed packages", async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const latest = jest.spyOn(store, 'latestOfEach');
+    const { recorder, set } = recorderFor(store);
+    const at = '2026-12-01T10:00:00Z';
+    set(
+      'prod',
+      [
+        packageInstall('app', { version: '1.0.0' }),
+        packageInstall('db', { version: '2.0.0', refName: 'db.default.tap' }),
+      ],
+      [ownedApp('app', '1.0.0', at)],
+    );
+    await recorder.whenIdle();
+    expect(latest).toHaveBeenCalledTimes(1);
+    expect(latest.mock.calls[0][1].map(ref => ref.name).sort()).toEqual([
+      'app',
+      'db',
+    ]);
+    expect(
+      (
+        await store.list({
+          packageNames: ['app.default.tap', 'db.default.tap'],
+          limit: 10,
+        })
+      )
+        .map(i => `${i.packageName} ${i.toVersion}`)
+        .sort(),
+    ).toEqual(['app.default.tap 1.0.0', 'db.default.tap 2.0.0']);
+    await recorder.stop();
+  });
+
   it('records every transition once when two backend instances observe the same clusters', async () => {
     const db = await databases.init(id);
     const instances = [

@@ -1,5 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { PackageInstall } from '@carvel-gitops/plugin-carvel-common';
+import type {
+  ClusterSyncState,
+  PackageInstall,
+} from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../cluster/carvelResources';
 import { CommitLookup, leadTimeSeconds } from './CommitLookup';
 import {
@@ -17,6 +20,8 @@ export interface ObservedFleet {
   ): () => void;
   clusters(): Array<{
     name: string;
+    /** Not read while `syncing`: its first list is incomplete. */
+    state: ClusterSyncState;
     packageInstalls: { get(packageName: string): readonly PackageInstall[] };
     apps: { get(packageName: string): readonly SlimApp[] };
   }>;
@@ -85,15 +90,25 @@ class PreviousStates {
   }
 }
 
+interface ChangedInstall {
+  ref: InstallRef;
+  packageName: string;
+  state: SettledState;
+  key: string;
+  /** Its slot in `keys`, where the state goes once stored. */
+  index: number;
+  keys: Array<string | undefined>;
+}
+
 /**
  * Writes a row whenever a PackageInstall settles on a new (version, status). Work is serialised
- * and deduplicated per cluster × package, so a burst of changes never floods the database.
+ * and deduplicated per cluster, so a burst of changes never floods the database: a cluster's
+ * changed packages are read in one query and written in batches. A cluster is read once its first
+ * list is complete (it then reports every package again), never from half its pages.
  */
 export class DeploymentHistoryRecorder {
-  private readonly pending = new Map<
-    string,
-    { cluster: string; packageName: string }
-  >();
+  /** Per cluster, the packages that changed there since its last pass. */
+  private readonly pending = new Map<string, Set<string>>();
   /** Per cluster × package, the last stored state of each PackageInstall: unchanged ones cost no query. */
   private readonly known = new Map<string, StoredStates>();
   /** Distinct `version|status` keys, shared by every PackageInstall in that state. */
@@ -108,12 +123,9 @@ export class DeploymentHistoryRecorder {
     this.unsubscribe = this.options.fleet.onPackageChange(
       (packageNames, clusters) => {
         for (const cluster of clusters) {
-          for (const packageName of packageNames) {
-            this.pending.set(pairKey(cluster, packageName), {
-              cluster,
-              packageName,
-            });
-          }
+          const pending = this.pending.get(cluster) ?? new Set<string>();
+          for (const packageName of packageNames) pending.add(packageName);
+          this.pending.set(cluster, pending);
         }
         this.draining ??= this.drain().finally(() => {
           this.draining = undefined;
@@ -136,25 +148,69 @@ export class DeploymentHistoryRecorder {
   }
 
   private async drain(): Promise<void> {
-    for (const [key, work] of this.pending) {
-      this.pending.delete(key);
+    for (const [cluster, packageNames] of this.pending) {
+      this.pending.delete(cluster);
       try {
-        await this.recordPackage(work.cluster, work.packageName);
+        await this.recordCluster(cluster, packageNames);
       } catch (error) {
         this.options.logger.warn(
-          `Could not record the deployment history of ${work.packageName} on ${
-            work.cluster
-          }: ${(error as Error).message}`,
+          `Could not record the deployment history of ${[...packageNames].join(
+            ', ',
+          )} on ${cluster}: ${(error as Error).message}`,
         );
       }
     }
   }
 
-  private async recordPackage(clusterName: string, packageName: string) {
+  private async recordCluster(clusterName: string, packageNames: Set<string>) {
     const cluster = this.options.fleet
       .clusters()
       .find(c => c.name === clusterName);
-    if (!cluster) return;
+    if (!cluster || cluster.state === 'syncing') return;
+    const now = this.options.now?.() ?? new Date();
+    const passes: Array<[string, StoredStates]> = [];
+    const changed: ChangedInstall[] = [];
+    for (const packageName of packageNames) {
+      const pair = pairKey(clusterName, packageName);
+      const installs = cluster.packageInstalls.get(packageName);
+      const keys = this.observe(
+        cluster,
+        packageName,
+        installs,
+        this.known.get(pair),
+        now,
+        changed,
+      );
+      passes.push([pair, { installs, keys }]);
+    }
+    let failure: Error | undefined;
+    if (changed.length > 0 && !this.stopped) {
+      try {
+        await this.recordChanged(changed);
+        for (const { index, key, keys } of changed) keys[index] = key;
+      } catch (error) {
+        failure = error as Error;
+      }
+    }
+    if (this.stopped) return;
+    // Rebuilt on every pass, so deleted PackageInstalls are forgotten; failed ones are tried again.
+    for (const [pair, stored] of passes) this.known.set(pair, stored);
+    if (failure) {
+      throw new Error(
+        `${changed.length} PackageInstall(s) not recorded: ${failure.message}`,
+      );
+    }
+  }
+
+  /** The stored state of each of a package's PackageInstalls; those whose state changed go to `changed`. */
+  private observe(
+    cluster: ReturnType<ObservedFleet['clusters']>[number],
+    packageName: string,
+    installs: readonly PackageInstall[],
+    stored: StoredStates | undefined,
+    now: Date,
+    changed: ChangedInstall[],
+  ): Array<string | undefined> {
     // kapp-controller names the App it creates for a PackageInstall after it.
     const appsByInstall = new Map(
       cluster.apps
@@ -164,18 +220,8 @@ export class DeploymentHistoryRecorder {
           a,
         ]),
     );
-    const now = this.options.now?.() ?? new Date();
-    const previous = new PreviousStates(
-      this.known.get(pairKey(clusterName, packageName)),
-    );
-    const installs = cluster.packageInstalls.get(packageName);
+    const previous = new PreviousStates(stored);
     const keys: Array<string | undefined> = new Array(installs.length);
-    const changed: Array<{
-      ref: InstallRef;
-      state: SettledState;
-      key: string;
-      index: number;
-    }> = [];
     installs.forEach((install, index) => {
       const namespace = install.metadata.namespace ?? '';
       const name = install.metadata.name;
@@ -194,39 +240,22 @@ export class DeploymentHistoryRecorder {
         keys[index] = key;
       } else {
         changed.push({
-          ref: { cluster: clusterName, namespace, name },
+          ref: { cluster: cluster.name, namespace, name },
+          packageName,
           state,
           key,
           index,
+          keys,
         });
       }
     });
-    let failure: Error | undefined;
-    if (changed.length > 0 && !this.stopped) {
-      try {
-        await this.recordChanged(packageName, changed);
-        for (const { index, key } of changed) keys[index] = key;
-      } catch (error) {
-        failure = error as Error;
-      }
-    }
-    if (this.stopped) return;
-    // Rebuilt on every pass, so deleted PackageInstalls are forgotten; failed ones are tried again.
-    this.known.set(pairKey(clusterName, packageName), { installs, keys });
-    if (failure) {
-      throw new Error(
-        `${changed.length} PackageInstall(s) not recorded: ${failure.message}`,
-      );
-    }
+    return keys;
   }
 
   /** One query for what is stored of them all, one insert per batch of what changed. */
-  private async recordChanged(
-    packageName: string,
-    changed: Array<{ ref: InstallRef; state: SettledState }>,
-  ) {
+  private async recordChanged(changed: ChangedInstall[]) {
     const { store, commits, logger } = this.options;
-    const recordable = changed.filter(({ ref, state }) => {
+    const recordable = changed.filter(({ ref, packageName, state }) => {
       if (fitsHistory(ref, packageName, state)) return true;
       logger.debug(
         `Not recording ${ref.namespace}/${ref.name} on ${ref.cluster}: a name or version is too long`,
@@ -239,7 +268,7 @@ export class DeploymentHistoryRecorder {
       recordable.map(c => c.ref),
     );
     const transitions: DeploymentTransition[] = [];
-    for (const { ref, state } of recordable) {
+    for (const { ref, packageName, state } of recordable) {
       const before = latest.get(`${ref.namespace}/${ref.name}`);
       if (before && stateKey(before) === stateKey(state)) continue;
       const found = await commits.commitFor(

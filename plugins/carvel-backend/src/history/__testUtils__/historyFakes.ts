@@ -1,6 +1,7 @@
 import {
   ANNOTATION_APP_PACKAGE_REF_NAME,
   ANNOTATION_APP_PACKAGE_VERSION,
+  type ClusterSyncState,
   type PackageInstall,
 } from '@carvel-gitops/plugin-carvel-common';
 import type { SlimApp } from '../../cluster/carvelResources';
@@ -41,7 +42,7 @@ export function ownedApp(
 export function settableFleet() {
   const contents = new Map<
     string,
-    { installs: PackageInstall[]; apps: SlimApp[] }
+    { installs: PackageInstall[]; apps: SlimApp[]; state: ClusterSyncState }
   >();
   const listeners = new Set<
     (packageNames: Set<string>, clusters: Set<string>) => void
@@ -54,6 +55,7 @@ export function settableFleet() {
     clusters: () =>
       [...contents].map(([name, content]) => ({
         name,
+        state: content.state,
         packageInstalls: {
           get: (packageName: string) =>
             content.installs.filter(
@@ -73,8 +75,13 @@ export function settableFleet() {
   return {
     fleet,
     /** Replaces a cluster's contents and tells the listeners, as the fleet does after a watch event. */
-    set(cluster: string, installs: PackageInstall[], apps: SlimApp[] = []) {
-      contents.set(cluster, { installs, apps });
+    set(
+      cluster: string,
+      installs: PackageInstall[],
+      apps: SlimApp[] = [],
+      state: ClusterSyncState = 'synced',
+    ) {
+      contents.set(cluster, { installs, apps, state });
       const packageNames = new Set(
         installs.map(i => i.spec.packageRef.refName),
       );
