@@ -141,6 +141,41 @@ describe.each(databases.ids)('DeploymentHistoryStore on %s', id => {
     expect(new Set(listed.map(t => t.name)).size).toBe(120);
   });
 
+  it('stores the same fields in a batch as one by one', async () => {
+    const store = new DeploymentHistoryStore(await databases.init(id));
+    const full = transition({
+      commit: 'b'.repeat(40),
+      leadTimeSeconds: 42,
+      at: new Date('2026-11-30T10:00:00.123Z'),
+    });
+    const bare = transition({
+      fromVersion: undefined,
+      toVersion: undefined,
+      transitionId: 'bare',
+    });
+    await store.record({ ...full, namespace: 'one-by-one' });
+    await store.record({ ...bare, namespace: 'one-by-one' });
+    await store.recordAll([
+      { ...full, namespace: 'batch' },
+      { ...bare, namespace: 'batch' },
+    ]);
+    const listed = await store.list({
+      packageNames: ['app.default.tap'],
+      limit: 10,
+    });
+    const fields = (namespace: string) =>
+      listed
+        .filter(t => t.namespace === namespace)
+        .map(({ namespace: _, ...rest }) =>
+          toHistoryEntry({ ...rest, namespace: '' }),
+        );
+    expect(fields('batch')).toHaveLength(2);
+    expect(fields('batch')).toEqual(fields('one-by-one'));
+    expect(listed.find(t => t.namespace === 'batch' && t.commit)?.at).toEqual(
+      new Date('2026-11-30T10:00:00.123Z'),
+    );
+  });
+
   it('deletes transitions older than the cutoff', async () => {
     const store = new DeploymentHistoryStore(await databases.init(id));
     await store.record(
