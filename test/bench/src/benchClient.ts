@@ -20,6 +20,15 @@ export interface PageView {
 }
 
 export async function fetchJson(view: PageView, token: string): Promise<any> {
+  return (await fetchJsonTimed(view, token)).body;
+}
+
+/** Fetches and parses an answer; `receivedMs` counts until its whole text had arrived, before parsing. */
+async function fetchJsonTimed(
+  view: PageView,
+  token: string,
+): Promise<{ body: any; receivedMs: number }> {
+  const started = performance.now();
   const response = await fetch(view.url, {
     ...view.init,
     headers: {
@@ -27,13 +36,12 @@ export async function fetchJson(view: PageView, token: string): Promise<any> {
       authorization: `Bearer ${token}`,
     },
   });
-  const body = await response.json();
+  const text = await response.text();
+  const receivedMs = performance.now() - started;
   if (!response.ok) {
-    throw new Error(
-      `${view.url} answered ${response.status}: ${JSON.stringify(body)}`,
-    );
+    throw new Error(`${view.url} answered ${response.status}: ${text}`);
   }
-  return body;
+  return { body: JSON.parse(text), receivedMs };
 }
 
 /** Polls until `read` gives a value (not undefined) or the deadline passes. */
@@ -54,19 +62,26 @@ export async function waitFor<T>(
   }
 }
 
-/** Durations of `count` page views one after the other, in ms. */
+/** Page view durations in ms: until the answer was parsed, and until it had arrived, unparsed. */
+export interface PageViewTimes {
+  parsed: number[];
+  received: number[];
+}
+
+/** Durations of `count` page views one after the other. */
 export async function timeSequential(
   view: PageView,
   token: string,
   count: number,
-): Promise<number[]> {
-  const samples: number[] = [];
+): Promise<PageViewTimes> {
+  const times: PageViewTimes = { parsed: [], received: [] };
   for (let i = 0; i < count; i++) {
     const started = performance.now();
-    await fetchJson(view, token);
-    samples.push(performance.now() - started);
+    const { receivedMs } = await fetchJsonTimed(view, token);
+    times.parsed.push(performance.now() - started);
+    times.received.push(receivedMs);
   }
-  return samples;
+  return times;
 }
 
 /** Durations of the page views of `callers` users at once, each making `perCaller` views in a row. */
@@ -75,11 +90,14 @@ export async function timeConcurrent(
   token: string,
   callers: number,
   perCaller: number,
-): Promise<number[]> {
+): Promise<PageViewTimes> {
   const all = await Promise.all(
     Array.from({ length: callers }, () =>
       timeSequential(view, token, perCaller),
     ),
   );
-  return all.flat();
+  return {
+    parsed: all.flatMap(times => times.parsed),
+    received: all.flatMap(times => times.received),
+  };
 }

@@ -3,13 +3,13 @@ import { benchReportLines } from './printBenchReport';
 const figures = (oursMs: number) => ({
   callers: 10,
   ours: {
-    sequential: [oursMs, oursMs],
-    concurrent: [oursMs * 4],
+    sequential: { parsed: [oursMs, oursMs], received: [oursMs / 2, oursMs] },
+    concurrent: { parsed: [oursMs * 4], received: [oursMs * 3] },
     clusterRequestsPerView: 0,
   },
   theirs: {
-    sequential: [200, 200],
-    concurrent: [1000],
+    sequential: { parsed: [200, 200], received: [150, 150] },
+    concurrent: { parsed: [1000], received: [900] },
     clusterRequestsPerView: 50,
   },
   syncMs: 20_000,
@@ -30,6 +30,9 @@ it('prints both plugins side by side with the ratio', () => {
   const lines = benchReportLines(figures(2));
   expect(lines.find(l => l.startsWith('page view p50'))).toMatch(
     /2\.00 ms\s+200\.00 ms\s+100\.0x$/,
+  );
+  expect(lines.find(l => l.startsWith('  page view p50'))).toMatch(
+    /1\.00 ms\s+150\.00 ms\s+150\.0x$/,
   );
   expect(
     lines.find(l => l.startsWith('cluster requests per page view')),

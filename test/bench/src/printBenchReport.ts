@@ -8,9 +8,11 @@ import {
 
 const MiB = 1024 * 1024;
 
+import type { PageViewTimes } from './benchClient';
+
 export interface Measured {
-  sequential: number[];
-  concurrent: number[];
+  sequential: PageViewTimes;
+  concurrent: PageViewTimes;
   clusterRequestsPerView: number;
 }
 
@@ -36,13 +38,23 @@ export function benchReportLines(r: BenchFigures): string[] {
       tableRow([label, formatMs(ours), formatMs(theirs), ratio(ours, theirs)]),
     );
   };
-  const p = (samples: keyof Measured, q: number) => (m: Measured) =>
-    percentile(m[samples] as number[], q);
+  const p =
+    (
+      samples: 'sequential' | 'concurrent',
+      q: number,
+      until: keyof PageViewTimes = 'parsed',
+    ) =>
+    (m: Measured) =>
+      percentile(m[samples][until], q);
   lines.push(tableRow(['', 'carvel', 'Kubernetes plugin', 'ratio']));
   row('page view p50', p('sequential', 50));
   row('page view p99', p('sequential', 99));
   row(`${r.callers} concurrent callers p50`, p('concurrent', 50));
   row(`${r.callers} concurrent callers p99`, p('concurrent', 99));
+  lines.push('answer received, before the client parses it:');
+  row('  page view p50', p('sequential', 50, 'received'));
+  row('  page view p99', p('sequential', 99, 'received'));
+  row(`  ${r.callers} concurrent callers p99`, p('concurrent', 99, 'received'));
   lines.push(
     tableRow([
       'cluster requests per page view',
@@ -54,8 +66,8 @@ export function benchReportLines(r: BenchFigures): string[] {
   lines.push(
     tableRow([
       'page views measured (sequential)',
-      String(r.ours.sequential.length),
-      String(r.theirs.sequential.length),
+      String(r.ours.sequential.parsed.length),
+      String(r.theirs.sequential.parsed.length),
       '',
     ]),
   );
@@ -88,15 +100,15 @@ export function benchReportLines(r: BenchFigures): string[] {
   for (const line of targetLines([
     {
       name: 'page view p50 <= 3 ms',
-      met: percentile(r.ours.sequential, 50) <= 3,
+      met: percentile(r.ours.sequential.parsed, 50) <= 3,
     },
     {
       name: 'page view p99 <= 10 ms',
-      met: percentile(r.ours.sequential, 99) <= 10,
+      met: percentile(r.ours.sequential.parsed, 99) <= 10,
     },
     {
       name: `${r.callers} concurrent callers p99 <= 40 ms`,
-      met: percentile(r.ours.concurrent, 99) <= 40,
+      met: percentile(r.ours.concurrent.parsed, 99) <= 40,
     },
     {
       name: 'memory growth <= 400 B per watched object (JS heap)',
