@@ -71,6 +71,15 @@ async function benchmark(farm: Farm) {
     clusters,
     cpuProfileDir: CPU_PROFILE_DIR && path.resolve(CPU_PROFILE_DIR),
   });
+  const stopCpuProfile = async (phase: string, what: string) => {
+    if (!CPU_PROFILE_DIR) return;
+    const file = path.resolve(
+      CPU_PROFILE_DIR,
+      `carvel-${phase}-${Date.now()}.cpuprofile`,
+    );
+    await backend.stopCpuProfile(file);
+    log(`CPU profile of ${what}: ${file}`);
+  };
   try {
     const token = await signInAsGuest(backend.baseUrl);
     const entity = await waitFor(
@@ -106,14 +115,7 @@ async function benchmark(farm: Farm) {
     );
     const syncMs = performance.now() - startedSync;
     log(`synced in ${Math.round(syncMs)} ms`);
-    if (CPU_PROFILE_DIR) {
-      const file = path.resolve(
-        CPU_PROFILE_DIR,
-        `carvel-sync-${Date.now()}.cpuprofile`,
-      );
-      await backend.stopCpuProfile(file);
-      log(`CPU profile of the first sync: ${file}`);
-    }
+    await stopCpuProfile('sync', 'the first sync');
     const memoryAfter = await settledMemory(backend, 5);
     if (HEAP_SNAPSHOT) {
       log(
@@ -165,14 +167,7 @@ async function benchmark(farm: Farm) {
     );
     if (CPU_PROFILE_DIR) await backend.startCpuProfile();
     const ourFigures = await measure(ours, PAGE_VIEWS);
-    if (CPU_PROFILE_DIR) {
-      const file = path.resolve(
-        CPU_PROFILE_DIR,
-        `carvel-read-${Date.now()}.cpuprofile`,
-      );
-      await backend.stopCpuProfile(file);
-      log(`CPU profile of our read phase: ${file}`);
-    }
+    await stopCpuProfile('read', 'our read phase');
 
     log(`${CHANGES} changes on the clusters`);
     const changeLatencies = await timeChanges(farm, ours, token);
