@@ -326,6 +326,18 @@ describe.each(databases.ids)('DeploymentHistoryRecorder on %s', id => {
     await recorder.whenIdle();
     expect(await store.list(query)).toHaveLength(1);
     expect(latest).toHaveBeenCalledTimes(2);
+
+    latest.mockRejectedValueOnce(new Error('connection reset'));
+    set(
+      'prod',
+      ['a', 'b', 'c', 'd', 'e'].map(name =>
+        packageInstall(name, { version: '1.0.0', refName: `${name}.tap` }),
+      ),
+    );
+    await recorder.whenIdle();
+    expect(logger.warn).toHaveBeenLastCalledWith(
+      'Could not record the deployment history of a.tap, b.tap, c.tap and 2 more package(s) on prod: 5 PackageInstall(s) not recorded: connection reset',
+    );
     await recorder.stop();
   });
 });

@@ -35,8 +35,12 @@ export interface DeploymentHistoryRecorderOptions {
   now?: () => Date;
 }
 
-const pairKey = (cluster: string, packageName: string) =>
-  JSON.stringify([cluster, packageName]);
+/** A few package names for a log line, and how many more. */
+function describePackages(packageNames: Set<string>): string {
+  const named = [...packageNames].slice(0, 3).join(', ');
+  const more = packageNames.size - 3;
+  return more > 0 ? `${named} and ${more} more package(s)` : named;
+}
 
 /** A git object name, SHA-1 or SHA-256. */
 const COMMIT_SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
@@ -109,8 +113,8 @@ interface ChangedInstall {
 export class DeploymentHistoryRecorder {
   /** Per cluster, the packages that changed there since its last pass. */
   private readonly pending = new Map<string, Set<string>>();
-  /** Per cluster × package, the last stored state of each PackageInstall: unchanged ones cost no query. */
-  private readonly known = new Map<string, StoredStates>();
+  /** Per cluster, then package, the last stored state of each PackageInstall: unchanged ones cost no query. */
+  private readonly known = new Map<string, Map<string, StoredStates>>();
   /** Distinct `version|status` keys, shared by every PackageInstall in that state. */
   private readonly stateKeys = new Map<string, string>();
   private draining?: Promise<void>;
@@ -154,8 +158,8 @@ export class DeploymentHistoryRecorder {
         await this.recordCluster(cluster, packageNames);
       } catch (error) {
         this.options.logger.warn(
-          `Could not record the deployment history of ${[...packageNames].join(
-            ', ',
+          `Could not record the deployment history of ${describePackages(
+            packageNames,
           )} on ${cluster}: ${(error as Error).message}`,
         );
       }
@@ -166,22 +170,26 @@ export class DeploymentHistoryRecorder {
     const cluster = this.options.fleet
       .clusters()
       .find(c => c.name === clusterName);
-    if (!cluster || cluster.state === 'syncing') return;
+    if (!cluster) {
+      this.known.delete(clusterName);
+      return;
+    }
+    if (cluster.state === 'syncing') return;
     const now = this.options.now?.() ?? new Date();
+    const known = this.known.get(clusterName) ?? new Map();
     const passes: Array<[string, StoredStates]> = [];
     const changed: ChangedInstall[] = [];
     for (const packageName of packageNames) {
-      const pair = pairKey(clusterName, packageName);
       const installs = cluster.packageInstalls.get(packageName);
       const keys = this.observe(
         cluster,
         packageName,
         installs,
-        this.known.get(pair),
+        known.get(packageName),
         now,
         changed,
       );
-      passes.push([pair, { installs, keys }]);
+      passes.push([packageName, { installs, keys }]);
     }
     let failure: Error | undefined;
     if (changed.length > 0 && !this.stopped) {
@@ -194,7 +202,11 @@ export class DeploymentHistoryRecorder {
     }
     if (this.stopped) return;
     // Rebuilt on every pass, so deleted PackageInstalls are forgotten; failed ones are tried again.
-    for (const [pair, stored] of passes) this.known.set(pair, stored);
+    for (const [packageName, stored] of passes) {
+      if (stored.installs.length > 0) known.set(packageName, stored);
+      else known.delete(packageName);
+    }
+    this.known.set(clusterName, known);
     if (failure) {
       throw new Error(
         `${changed.length} PackageInstall(s) not recorded: ${failure.message}`,
