@@ -64,11 +64,20 @@ const MAX_SHARED_STATE_KEYS = 10_000;
 
 /**
  * The state last stored of each PackageInstall of one cluster × package, index by index beside the
- * array it was read from: an array slot per PackageInstall instead of a map entry.
+ * array it was read from: an array slot per PackageInstall instead of a map entry, and one string
+ * when they all have the same (a single PackageInstall, or all on one version).
  */
 interface StoredStates {
   readonly installs: readonly PackageInstall[];
-  readonly keys: ReadonlyArray<string | undefined>;
+  readonly keys: string | undefined | ReadonlyArray<string | undefined>;
+}
+
+const keyAt = (keys: StoredStates['keys'], index: number) =>
+  typeof keys === 'object' ? keys[index] : keys;
+
+function compactKeys(keys: Array<string | undefined>): StoredStates['keys'] {
+  for (let i = 1; i < keys.length; i++) if (keys[i] !== keys[0]) return keys;
+  return keys[0];
 }
 
 const installName = (install: PackageInstall) =>
@@ -83,11 +92,11 @@ class PreviousStates {
   keyOf(install: PackageInstall, index: number): string | undefined {
     const stored = this.stored;
     if (!stored) return undefined;
-    if (stored.installs[index] === install) return stored.keys[index];
+    if (stored.installs[index] === install) return keyAt(stored.keys, index);
     this.byName ??= new Map(
       stored.installs.map((previous, i) => [
         installName(previous),
-        stored.keys[i],
+        keyAt(stored.keys, i),
       ]),
     );
     return this.byName.get(installName(install));
@@ -177,7 +186,9 @@ export class DeploymentHistoryRecorder {
     if (cluster.state === 'syncing') return;
     const now = this.options.now?.() ?? new Date();
     const known = this.known.get(clusterName) ?? new Map();
-    const passes: Array<[string, StoredStates]> = [];
+    const passes: Array<
+      [string, readonly PackageInstall[], Array<string | undefined>]
+    > = [];
     const changed: ChangedInstall[] = [];
     for (const packageName of packageNames) {
       const installs = cluster.packageInstalls.get(packageName);
@@ -189,7 +200,7 @@ export class DeploymentHistoryRecorder {
         now,
         changed,
       );
-      passes.push([packageName, { installs, keys }]);
+      passes.push([packageName, installs, keys]);
     }
     let failure: Error | undefined;
     if (changed.length > 0 && !this.stopped) {
@@ -202,9 +213,12 @@ export class DeploymentHistoryRecorder {
     }
     if (this.stopped) return;
     // Rebuilt on every pass, so deleted PackageInstalls are forgotten; failed ones are tried again.
-    for (const [packageName, stored] of passes) {
-      if (stored.installs.length > 0) known.set(packageName, stored);
-      else known.delete(packageName);
+    for (const [packageName, installs, keys] of passes) {
+      if (installs.length > 0) {
+        known.set(packageName, { installs, keys: compactKeys(keys) });
+      } else {
+        known.delete(packageName);
+      }
     }
     this.known.set(clusterName, known);
     if (failure) {
