@@ -2,6 +2,10 @@ export interface NamedObject {
   metadata: { namespace?: string; name: string };
 }
 
+/** `namespace/name`, the key of a namespaced object wherever one string is needed. */
+export const namespacedName = (namespace: string | undefined, name: string) =>
+  `${namespace ?? ''}/${name}`;
+
 /**
  * Watched objects by namespace, then name. Keyed by the strings the objects already hold, so a
  * hundred thousand objects cost no `namespace/name` key strings.

@@ -12,6 +12,7 @@ import {
   type InstallRef,
 } from './DeploymentHistoryStore';
 import { observeSettledState, SettledState } from './observeSettledState';
+import { namespacedName } from '../cluster/NamespacedObjects';
 
 /** What the recorder reads of the watched clusters (a ClusterFleet in production). */
 export interface ObservedFleet {
@@ -81,7 +82,7 @@ function compactKeys(keys: Array<string | undefined>): StoredStates['keys'] {
 }
 
 const installName = (install: PackageInstall) =>
-  `${install.metadata.namespace ?? ''}/${install.metadata.name}`;
+  namespacedName(install.metadata.namespace, install.metadata.name);
 
 /** Looks up the stored state of a PackageInstall, by its slot while the array is unchanged. */
 class PreviousStates {
@@ -242,7 +243,10 @@ export class DeploymentHistoryRecorder {
       cluster.apps
         .get(packageName)
         .map(a => [
-          `${a.metadata.namespace}/${a.ownerPackageInstall ?? a.metadata.name}`,
+          namespacedName(
+            a.metadata.namespace,
+            a.ownerPackageInstall ?? a.metadata.name,
+          ),
           a,
         ]),
     );
@@ -254,7 +258,7 @@ export class DeploymentHistoryRecorder {
       const storedKey = previous.keyOf(install, index);
       const state = observeSettledState(
         install,
-        appsByInstall.get(`${namespace}/${name}`),
+        appsByInstall.get(namespacedName(namespace, name)),
         now,
       );
       if (!state) {
@@ -295,7 +299,7 @@ export class DeploymentHistoryRecorder {
     );
     const transitions: DeploymentTransition[] = [];
     for (const { ref, packageName, state } of recordable) {
-      const before = latest.get(`${ref.namespace}/${ref.name}`);
+      const before = latest.get(namespacedName(ref.namespace, ref.name));
       if (before && stateKey(before) === stateKey(state)) continue;
       const found = await commits.commitFor(
         ref.cluster,

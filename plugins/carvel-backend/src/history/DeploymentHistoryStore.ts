@@ -3,6 +3,7 @@ import type {
   CarvelStatus,
   DeploymentHistoryEntry,
 } from '@carvel-gitops/plugin-carvel-common';
+import { namespacedName } from '../cluster/NamespacedObjects';
 
 export const HISTORY_TABLE = 'carvel_deployment_history';
 
@@ -185,7 +186,9 @@ export class DeploymentHistoryStore {
     cluster: string,
     installs: Array<{ namespace: string; name: string }>,
   ): Promise<Map<string, DeploymentTransition>> {
-    const wanted = new Set(installs.map(i => `${i.namespace}/${i.name}`));
+    const wanted = new Set(
+      installs.map(i => namespacedName(i.namespace, i.name)),
+    );
     const names = [...new Set(installs.map(i => i.name))];
     const latest = new Map<string, DeploymentTransition>();
     for (let i = 0; i < names.length; i += LOOKUP_BATCH) {
@@ -202,7 +205,7 @@ export class DeploymentHistoryStore {
         .from(ranked.as('ranked'))
         .where('newest_first', 1);
       for (const row of rows) {
-        const key = `${row.namespace}/${row.name}`;
+        const key = namespacedName(row.namespace, row.name);
         if (wanted.has(key)) latest.set(key, toTransition(row));
       }
     }

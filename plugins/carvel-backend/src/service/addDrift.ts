@@ -15,6 +15,7 @@ import { boundMessage } from './boundMessage';
 import type { ClusterView } from './buildClusterState';
 import { indexDeliveringApps } from './deliveringApps';
 import type { DeployedCommitMemory } from './DeployedCommitMemory';
+import { namespacedName } from '../cluster/NamespacedObjects';
 
 export interface AddDriftOptions {
   /** The GitOps repository mirror; without it, drift is left out of the response. */
@@ -56,7 +57,7 @@ function installsByName(
   if (!byName) {
     byName = new Map(
       installs.map(i => [
-        `${i.metadata.namespace ?? ''}/${i.metadata.name}`,
+        namespacedName(i.metadata.namespace, i.metadata.name),
         i,
       ]),
     );
@@ -285,7 +286,7 @@ export async function addDrift(
       ) =>
         view &&
         installsByName(view.packageInstalls.get(packageName)).get(
-          `${namespace}/${name}`,
+          namespacedName(namespace, name),
         );
       // A cluster that did not answer has not lost its PackageInstalls.
       const missing =

@@ -6,6 +6,7 @@ import {
 import type { SlimApp } from '../cluster/carvelResources';
 import type { ClusterView } from './buildClusterState';
 import type { DeployedCommitMemory } from './DeployedCommitMemory';
+import { namespacedName } from '../cluster/NamespacedObjects';
 
 export interface DeliveringApp extends GitopsAppDelivery {
   /** The watched cluster the App lives on (the build cluster). */
@@ -21,9 +22,6 @@ export interface DeliveringApps {
   gitTargetOf(namespace: string, name: string): string | undefined;
 }
 
-const appKey = (namespace: string | undefined, name: string) =>
-  `${namespace ?? ''}/${name}`;
-
 /**
  * The GitOps Apps of every watched cluster (not only those the entity shows: the build cluster
  * rarely is one), keyed by package and the run cluster they deploy to. An App without the
@@ -36,7 +34,7 @@ export function indexDeliveringApps(
   memory?: DeployedCommitMemory,
 ): DeliveringApps {
   const gitTargets = new Map(
-    appsInGit.map(a => [appKey(a.namespace, a.name), a.targetCluster]),
+    appsInGit.map(a => [namespacedName(a.namespace, a.name), a.targetCluster]),
   );
   const byTarget = new Map<string, DeliveringApp>();
   for (const view of views) {
@@ -59,7 +57,8 @@ export function indexDeliveringApps(
   }
   return {
     find: (packageName, cluster) => byTarget.get(`${packageName}\n${cluster}`),
-    gitTargetOf: (namespace, name) => gitTargets.get(appKey(namespace, name)),
+    gitTargetOf: (namespace, name) =>
+      gitTargets.get(namespacedName(namespace, name)),
   };
 }
 
@@ -72,7 +71,7 @@ function deliveringAppOf(
   const delivery = readGitopsAppDelivery(app, app.fetchedCommit);
   const targetCluster =
     delivery.targetCluster ??
-    gitTargets.get(appKey(app.metadata.namespace, app.metadata.name));
+    gitTargets.get(namespacedName(app.metadata.namespace, app.metadata.name));
   if (!targetCluster) return undefined;
   return {
     ...delivery,
