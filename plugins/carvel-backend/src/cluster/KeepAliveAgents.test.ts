@@ -1,8 +1,8 @@
-import { KubeConfig } from '@kubernetes/client-node';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { KeepAliveAgents } from './KeepAliveAgents';
+import { kubeConfigFor } from './kubeConfigFor';
 import { kubeRequestFor, readBody } from './kubeRequest';
 
 describe('KeepAliveAgents', () => {
@@ -38,18 +38,11 @@ describe('kubeRequestFor', () => {
   afterAll(() => new Promise(resolve => server.close(resolve)));
 
   it('sends one request after another over one connection', async () => {
-    const kubeConfig = new KubeConfig();
-    kubeConfig.loadFromOptions({
-      clusters: [
-        {
-          name: 'c',
-          server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-          skipTLSVerify: true,
-        },
-      ],
-      users: [{ name: 'u', token: 'secret-token' }],
-      contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-      currentContext: 'c',
+    const kubeConfig = kubeConfigFor({
+      name: 'c',
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      serviceAccountToken: 'secret-token',
+      skipTLSVerify: true,
     });
     const agents = new KeepAliveAgents();
     const request = kubeRequestFor(kubeConfig, agents);

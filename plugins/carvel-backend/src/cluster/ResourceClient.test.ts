@@ -1,4 +1,4 @@
-import { KubeConfig } from '@kubernetes/client-node';
+import { kubeConfigFor } from './kubeConfigFor';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { KubeHttpError, kubeRequestFor } from './kubeRequest';
@@ -40,18 +40,11 @@ afterEach(() => {
 });
 
 function client() {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromOptions({
-    clusters: [
-      {
-        name: 'c',
-        server: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        skipTLSVerify: true,
-      },
-    ],
-    users: [{ name: 'u', token: 'secret-token' }],
-    contexts: [{ name: 'c', cluster: 'c', user: 'u' }],
-    currentContext: 'c',
+  const kubeConfig = kubeConfigFor({
+    name: 'c',
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    serviceAccountToken: 'secret-token',
+    skipTLSVerify: true,
   });
   return resourceClientFor(kubeRequestFor(kubeConfig), resource, settings);
 }
