@@ -1,6 +1,12 @@
-import { jsonParts, jsonText } from './jsonText';
+import { jsonParts } from './jsonText';
 
-describe('jsonText', () => {
+/** The joined pieces, checked against JSON.stringify: undefined where it writes nothing. */
+function jsonText(value: unknown): string | undefined {
+  const parts = jsonParts(value);
+  return parts.length === 0 ? undefined : parts.join('');
+}
+
+describe('jsonParts', () => {
   it.each([
     ['a primitive', 'text "quoted" \u2028'],
     ['null', null],

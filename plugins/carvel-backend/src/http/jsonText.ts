@@ -71,9 +71,3 @@ export function jsonParts(value: unknown): string[] {
   write(value, 0, out);
   return out;
 }
-
-/** JSON.stringify(value), from the same reused pieces. */
-export function jsonText(value: unknown): string | undefined {
-  const parts = jsonParts(value);
-  return parts.length === 0 ? undefined : parts.join('');
-}
